@@ -1,0 +1,1 @@
+"""Conferences, organizations, people, delegations and appointments."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConferencesConfig(AppConfig):
+    name = "accord.conferences"
+    verbose_name = "Conferences"

@@ -1,0 +1,1 @@
+"""The demo conference, created through the same domain functions a user triggers."""

@@ -1,0 +1,1 @@
+"""The Action Plan: versions, priorities, outcomes, outputs, KPIs and linkages."""

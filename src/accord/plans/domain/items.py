@@ -1,0 +1,175 @@
+"""Priorities and their outcomes and outputs. Only a draft version changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from accord import rules
+from accord.audit.domain import record
+from accord.core.errors import DomainError
+from accord.plans.enums import ItemKind, ItemStatus, VersionState
+from accord.plans.models import PlanItem, PlanVersion, Priority
+
+
+class StaleEdit(DomainError):
+    """The item changed since the editor loaded it; carries the current item to show them."""
+
+    def __init__(self, current: PlanItem) -> None:
+        super().__init__(
+            f"{current.code} was changed by someone else (now revision {current.revision}); "
+            "review their change before saving yours.",
+            field="revision",
+        )
+        self.current = current
+
+
+def require_draft_editor(user: Any, version: PlanVersion) -> None:
+    """Only the secretariat or a chair edits, and only a draft: circulated text is frozen."""
+    rules.require(
+        rules.can_edit_plan(user, version.plan.conference),
+        "Only the secretariat or a chair changes the Action Plan.",
+    )
+    if version.state != VersionState.DRAFT:
+        raise DomainError(
+            f"Version {version.number} is {version.state} and can no longer change; "
+            "start a new version from it.",
+            field="version",
+        )
+
+
+def _non_empty(value: str, field: str) -> str:
+    value = value.strip()
+    if not value:
+        raise DomainError(f"The {field} is empty.", field=field)
+    if field == "code" and any(ch.isspace() for ch in value):
+        raise DomainError(f"The identifier '{value}' contains spaces.", field=field)
+    return value
+
+
+def add_priority(
+    *, user: Any, version: PlanVersion, code: str, title: str, description: str = ""
+) -> Priority:
+    """Append a priority (objective) to a draft version."""
+    require_draft_editor(user, version)
+    code = _non_empty(code, "code")
+    if version.priorities.filter(code=code).exists():
+        raise DomainError(f"Priority {code} already exists in this version.", field="code")
+    with transaction.atomic():
+        order = (version.priorities.aggregate(n=Max("order"))["n"] or 0) + 1
+        priority = Priority.objects.create(
+            version=version,
+            code=code,
+            title=_non_empty(title, "title"),
+            description=description,
+            order=order,
+        )
+        record(
+            actor=user,
+            action="plan.priority_added",
+            target=priority,
+            conference=version.plan.conference,
+            changes={"code": [None, code], "title": [None, priority.title]},
+        )
+    return priority
+
+
+def add_item(
+    *,
+    user: Any,
+    priority: Priority,
+    kind: str,
+    code: str,
+    text: str,
+    status: str = ItemStatus.AGREED,
+    outcome: PlanItem | None = None,
+) -> PlanItem:
+    """Append an outcome or output to a priority; an output may name the outcome it serves."""
+    version = priority.version
+    require_draft_editor(user, version)
+    code = _non_empty(code, "code")
+    if kind not in ItemKind.values:
+        raise DomainError(f"Unknown kind '{kind}'; expected outcome or output.", field="kind")
+    if status not in ItemStatus.values:
+        raise DomainError(f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status")
+    if version.items.filter(code=code).exists():
+        raise DomainError(f"Item {code} already exists in this version.", field="code")
+    if outcome is not None and (kind != ItemKind.OUTPUT or outcome.kind != ItemKind.OUTCOME):
+        raise DomainError("Only an output serves an outcome.", field="outcome")
+    if outcome is not None and outcome.version_id != version.pk:
+        raise DomainError("The outcome belongs to another version.", field="outcome")
+    with transaction.atomic():
+        order = (priority.items.aggregate(n=Max("order"))["n"] or 0) + 1
+        item = PlanItem.objects.create(
+            version=version,
+            priority=priority,
+            kind=kind,
+            code=code,
+            text=_non_empty(text, "text"),
+            status=status,
+            outcome=outcome,
+            order=order,
+        )
+        record(
+            actor=user,
+            action="plan.item_added",
+            target=item,
+            conference=version.plan.conference,
+            changes={
+                "kind": [None, kind],
+                "text": [None, item.text],
+                "status": [None, status],
+                "outcome": [None, outcome.code if outcome else None],
+            },
+        )
+    return item
+
+
+def update_item(
+    *,
+    user: Any,
+    item: PlanItem,
+    expected_revision: int,
+    text: str | None = None,
+    status: str | None = None,
+) -> PlanItem:
+    """Change an item's text and/or status, refusing a save based on an outdated revision.
+
+    Raises StaleEdit (with the current item) when someone saved in between: no lost update.
+    """
+    require_draft_editor(user, item.version)
+    changes: dict[str, Any] = {}
+    if text is not None:
+        changes["text"] = _non_empty(text, "text")
+    if status is not None:
+        if status not in ItemStatus.values:
+            raise DomainError(
+                f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
+            )
+        changes["status"] = status
+    if not changes:
+        return item
+    with transaction.atomic():
+        current = PlanItem.objects.select_for_update().get(pk=item.pk)
+        if current.revision != expected_revision:
+            raise StaleEdit(current)
+        audit = {k: [getattr(current, k), v] for k, v in changes.items() if getattr(current, k) != v}
+        if not audit:
+            return current
+        updated = PlanItem.objects.filter(pk=item.pk, revision=expected_revision).update(
+            revision=F("revision") + 1, updated_at=timezone.now(), **changes
+        )
+        if updated != 1:  # SQLite has no row lock: the conditional update is the guard there
+            raise StaleEdit(PlanItem.objects.get(pk=item.pk))
+        current.refresh_from_db()
+        record(
+            actor=user,
+            action="plan.item_updated",
+            target=current,
+            conference=item.version.plan.conference,
+            changes=audit,
+        )
+    return current

@@ -1,0 +1,82 @@
+"""Typed links from plan items to SDGs, SDG targets, WSIS lines, resolutions, initiatives…"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db import transaction
+
+from accord.audit.domain import record
+from accord.core.errors import DomainError
+from accord.plans.domain.items import require_draft_editor
+from accord.plans.enums import LinkageType
+from accord.plans.models import Linkage, PlanItem
+from accord.reference.models import SDG, SDGTarget, WSISActionLine
+
+_SDG_TARGET = re.compile(r"^(\d{1,2})\.([1-9]\d?|[a-z])$")
+
+
+def normalise_target(type_: str, target: str) -> str:
+    """Check a linkage target against the reference data and return its canonical form.
+
+    SDG goals are numbers 1–17 (``"SDG 9"`` → ``"9"``); targets look like ``9.c`` and must exist
+    when the UN target list has been imported; WSIS lines are C1–C11.
+    """
+    value = " ".join(target.split())
+    if not value:
+        raise DomainError("The linkage target is empty.", field="target")
+    if type_ == LinkageType.SDG:
+        number = value.upper().removeprefix("SDG").strip()
+        if not number.isdigit() or not SDG.objects.filter(number=int(number)).exists():
+            raise DomainError(f"'{target}' is not an SDG; expected a number from 1 to 17.", field="target")
+        return str(int(number))
+    if type_ == LinkageType.SDG_TARGET:
+        match = _SDG_TARGET.match(value.lower())
+        if not match or not SDG.objects.filter(number=int(match.group(1))).exists():
+            raise DomainError(f"'{target}' is not an SDG target; expected e.g. 9.c or 4.4.", field="target")
+        code = f"{int(match.group(1))}.{match.group(2)}"
+        if SDGTarget.objects.exists() and not SDGTarget.objects.filter(code=code).exists():
+            raise DomainError(f"SDG target {code} does not exist.", field="target")
+        return code
+    if type_ == LinkageType.WSIS:
+        code = value.upper()
+        if not WSISActionLine.objects.filter(code=code).exists():
+            raise DomainError(f"'{target}' is not a WSIS action line; expected C1 to C11.", field="target")
+        return code
+    if type_ not in LinkageType.values:
+        raise DomainError(f"Unknown linkage type '{type_}'; expected one of {LinkageType.values}.", field="type")
+    return value
+
+
+def add_linkage(*, user: Any, item: PlanItem, type: str, target: str, note: str = "") -> Linkage:  # noqa: A002 - the domain's word
+    """Link an item to what it serves; the same link twice is refused."""
+    require_draft_editor(user, item.version)
+    canonical = normalise_target(type, target)
+    if item.linkages.filter(type=type, target=canonical).exists():
+        raise DomainError(f"{item.code} is already linked to {canonical}.", field="target")
+    with transaction.atomic():
+        linkage = Linkage.objects.create(item=item, type=type, target=canonical, note=note)
+        record(
+            actor=user,
+            action="plan.linkage_added",
+            target=item,
+            conference=item.version.plan.conference,
+            changes={"linkage": [None, f"{type}:{canonical}"]},
+        )
+    return linkage
+
+
+def remove_linkage(*, user: Any, linkage: Linkage) -> None:
+    item = linkage.item
+    require_draft_editor(user, item.version)
+    with transaction.atomic():
+        description = f"{linkage.type}:{linkage.target}"
+        linkage.delete()
+        record(
+            actor=user,
+            action="plan.linkage_removed",
+            target=item,
+            conference=item.version.plan.conference,
+            changes={"linkage": [description, None]},
+        )

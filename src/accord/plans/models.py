@@ -1,0 +1,164 @@
+"""The Action Plan of a conference, kept as numbered versions of a priority → item tree."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accord.plans.enums import ItemKind, ItemStatus, LinkageType, VersionState
+
+
+class ActionPlan(models.Model):
+    conference = models.OneToOneField(
+        "conferences.Conference", on_delete=models.CASCADE, related_name="action_plan"
+    )
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta:
+        verbose_name = _("Action Plan")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanVersion(models.Model):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("number"))
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=VersionState, default=VersionState.DRAFT
+    )
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="version_number_once_per_plan")
+        ]
+        verbose_name = _("plan version")
+
+    def __str__(self) -> str:
+        return f"{self.plan} v{self.number}"
+
+
+class Priority(models.Model):
+    """A thematic priority (objective), e.g. ``D.2 Digital transformation``."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="priorities")
+    code = models.CharField(_("identifier"), max_length=20)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["version", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="priority_code_once_per_version")
+        ]
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class PlanItem(models.Model):
+    """An outcome (``D.2-e``) or output (``D.2-3``) under a priority."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="items")
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind)
+    code = models.CharField(_("identifier"), max_length=20)
+    text = models.TextField(_("text"))
+    order = models.PositiveIntegerField(default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ItemStatus, default=ItemStatus.AGREED
+    )
+    outcome = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outputs",
+        limit_choices_to={"kind": ItemKind.OUTCOME},
+        help_text=_("For an output: the outcome it serves."),
+    )
+    revision = models.PositiveIntegerField(
+        default=1, help_text=_("Increases with every change; a save based on an older one is refused.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["version", "priority__order", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="item_code_once_per_version")
+        ]
+        verbose_name = _("plan item")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class KPI(models.Model):
+    """A key performance indicator of an item, after the IATI results standard."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="kpis")
+    indicator = models.CharField(_("indicator"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=60)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["item", "order", "id"]
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPIs")
+
+    def __str__(self) -> str:
+        return self.indicator
+
+
+class KPIPeriod(models.Model):
+    kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="periods")
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=16, decimal_places=4, null=True, blank=True)
+    actual = models.DecimalField(_("actual"), max_digits=16, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        ordering = ["kpi", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="kpi_period_in_order"
+            )
+        ]
+        verbose_name = _("KPI period")
+
+    def __str__(self) -> str:
+        return f"{self.kpi} {self.start}–{self.end}"
+
+
+class Linkage(models.Model):
+    """A typed link from an item to what it serves: an SDG, a WSIS line, a resolution…"""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="linkages")
+    type = models.CharField(_("type"), max_length=30, choices=LinkageType)
+    target = models.CharField(_("target"), max_length=60, help_text=_("e.g. 9, 9.c, C2, Res. 37"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["item", "type", "target"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "type", "target"], name="linkage_once")
+        ]
+        verbose_name = _("linkage")
+
+    def __str__(self) -> str:
+        return f"{self.item} → {self.get_type_display()} {self.target}"

@@ -1,0 +1,27 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def admin(db):
+    """A secretariat account (staff)."""
+    return factories.make_secretariat("admin")
+
+
+@pytest.fixture
+def conference(admin):
+    return factories.make_conference(admin, slug="conf")
+
+
+@pytest.fixture
+def draft(admin, conference):
+    """A draft plan version: two priorities, three items each, all three statuses."""
+    return factories.make_plan_version(admin, conference)
+
+
+@pytest.fixture
+def demo(db):
+    from accord.demo.seed import seed_demo
+
+    return seed_demo()

@@ -1,0 +1,97 @@
+"""Build test data through the domain functions, as users would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import count
+from typing import Any
+
+from accord.conferences import domain as people
+from accord.conferences.enums import Role
+from accord.conferences.models import Conference, Delegation
+from accord.plans import domain as plans
+from accord.plans.enums import ItemKind, ItemStatus
+from accord.plans.models import PlanVersion
+
+_seq = count(1)
+PASSWORD = "a-test-password-1"
+
+
+def make_secretariat(username: str | None = None) -> Any:
+    username = username or f"secretariat{next(_seq)}"
+    return people.create_secretariat_account(
+        username=username, name=f"Sec {username}", email=f"{username}@example.org", password=PASSWORD
+    ).user
+
+
+def make_conference(admin: Any, slug: str | None = None, **fields: Any) -> Conference:
+    slug = slug or f"conf-{next(_seq)}"
+    values = {
+        "name": f"Conference {slug}",
+        "short_name": slug.upper(),
+        "start_date": dt.date(2027, 6, 5),
+        "end_date": dt.date(2027, 6, 16),
+        "venue": "Port Verde",
+    } | fields
+    return people.create_conference(user=admin, slug=slug, **values)
+
+
+def make_user(admin: Any, username: str, **fields: Any) -> Any:
+    return people.create_person(
+        user=admin, name=f"{username.title()} Person", email=f"{username}@example.org",
+        username=username, password=PASSWORD, **fields,
+    ).user
+
+
+def make_chair(admin: Any, conference: Conference, username: str = "chair") -> Any:
+    account = make_user(admin, username)
+    people.appoint(user=admin, conference=conference, account=account, role=Role.CHAIR)
+    return account
+
+
+def make_observer(admin: Any, conference: Conference, username: str = "observer") -> Any:
+    account = make_user(admin, username)
+    people.appoint(user=admin, conference=conference, account=account, role=Role.OBSERVER)
+    return account
+
+
+def make_delegation(admin: Any, conference: Conference, country_iso3: str = "KEN", name: str | None = None) -> Delegation:
+    organization = people.create_organization(
+        user=admin, name=name or f"Administration {country_iso3} {next(_seq)}",
+        category="member_state", country=country_iso3, constituent_group="government",
+    )
+    return people.create_delegation(user=admin, conference=conference, organization=organization)
+
+
+def make_delegate(admin: Any, delegation: Delegation, username: str) -> Any:
+    person = people.create_person(
+        user=admin, name=f"{username.title()} Delegate", email=f"{username}@example.org",
+        organization=delegation.organization, username=username, password=PASSWORD,
+    )
+    people.add_delegation_member(user=admin, delegation=delegation, person=person)
+    return person.user
+
+
+def make_plan_version(
+    admin: Any, conference: Conference, priorities: int = 2, items_per_priority: int = 3
+) -> PlanVersion:
+    """A draft version with outcomes and outputs in all three statuses."""
+    plan = plans.create_action_plan(user=admin, conference=conference, title="Action Plan")
+    version = plans.create_plan_version(user=admin, plan=plan, label="Draft")
+    statuses = list(ItemStatus.values)
+    for p in range(1, priorities + 1):
+        priority = plans.add_priority(user=admin, version=version, code=f"D.{p}", title=f"Priority {p}")
+        outcome = None
+        for i in range(items_per_priority):
+            is_outcome = i % 2 == 0
+            item = plans.add_item(
+                user=admin,
+                priority=priority,
+                kind=ItemKind.OUTCOME if is_outcome else ItemKind.OUTPUT,
+                code=f"D.{p}-{'abcdefghijklmnopqrstuvwxyz'[i // 2] if is_outcome else i // 2 + 1}",
+                text=f"Text of item {i} under priority {p} about broadband connectivity",
+                status=statuses[i % 3],
+                outcome=None if is_outcome else outcome,
+            )
+            outcome = item if is_outcome else outcome
+    return version
