@@ -25,3 +25,9 @@ def demo(db):
     from accord.demo.seed import seed_demo
 
     return seed_demo()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs half a second per account; tests create many."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

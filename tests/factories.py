@@ -20,7 +20,10 @@ PASSWORD = "a-test-password-1"
 def make_secretariat(username: str | None = None) -> Any:
     username = username or f"secretariat{next(_seq)}"
     return people.create_secretariat_account(
-        username=username, name=f"Sec {username}", email=f"{username}@example.org", password=PASSWORD
+        username=username,
+        name=f"Sec {username}",
+        email=f"{username}@example.org",
+        password=PASSWORD,
     ).user
 
 
@@ -38,8 +41,12 @@ def make_conference(admin: Any, slug: str | None = None, **fields: Any) -> Confe
 
 def make_user(admin: Any, username: str, **fields: Any) -> Any:
     return people.create_person(
-        user=admin, name=f"{username.title()} Person", email=f"{username}@example.org",
-        username=username, password=PASSWORD, **fields,
+        user=admin,
+        name=f"{username.title()} Person",
+        email=f"{username}@example.org",
+        username=username,
+        password=PASSWORD,
+        **fields,
     ).user
 
 
@@ -55,18 +62,27 @@ def make_observer(admin: Any, conference: Conference, username: str = "observer"
     return account
 
 
-def make_delegation(admin: Any, conference: Conference, country_iso3: str = "KEN", name: str | None = None) -> Delegation:
+def make_delegation(
+    admin: Any, conference: Conference, country_iso3: str = "KEN", name: str | None = None
+) -> Delegation:
     organization = people.create_organization(
-        user=admin, name=name or f"Administration {country_iso3} {next(_seq)}",
-        category="member_state", country=country_iso3, constituent_group="government",
+        user=admin,
+        name=name or f"Administration {country_iso3} {next(_seq)}",
+        category="member_state",
+        country=country_iso3,
+        constituent_group="government",
     )
     return people.create_delegation(user=admin, conference=conference, organization=organization)
 
 
 def make_delegate(admin: Any, delegation: Delegation, username: str) -> Any:
     person = people.create_person(
-        user=admin, name=f"{username.title()} Delegate", email=f"{username}@example.org",
-        organization=delegation.organization, username=username, password=PASSWORD,
+        user=admin,
+        name=f"{username.title()} Delegate",
+        email=f"{username}@example.org",
+        organization=delegation.organization,
+        username=username,
+        password=PASSWORD,
     )
     people.add_delegation_member(user=admin, delegation=delegation, person=person)
     return person.user
@@ -80,7 +96,9 @@ def make_plan_version(
     version = plans.create_plan_version(user=admin, plan=plan, label="Draft")
     statuses = list(ItemStatus.values)
     for p in range(1, priorities + 1):
-        priority = plans.add_priority(user=admin, version=version, code=f"D.{p}", title=f"Priority {p}")
+        priority = plans.add_priority(
+            user=admin, version=version, code=f"D.{p}", title=f"Priority {p}"
+        )
         outcome = None
         for i in range(items_per_priority):
             is_outcome = i % 2 == 0

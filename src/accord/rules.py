@@ -45,7 +45,9 @@ def standing(user: Any, conference: Conference) -> Standing:
     cache: dict[int, Standing] = user.__dict__.setdefault("_accord_standing", {})
     if conference.pk not in cache:
         roles = set(
-            Appointment.objects.filter(conference=conference, user=user).values_list("role", flat=True)
+            Appointment.objects.filter(conference=conference, user=user).values_list(
+                "role", flat=True
+            )
         )
         delegations = Delegation.objects.filter(conference=conference, members__user=user)
         cache[conference.pk] = Standing(

@@ -13,7 +13,7 @@ class AppendOnlyError(Exception):
 
 
 class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: ARG002 - refused whatever the arguments
+    def update(self, **kwargs):
         raise AppendOnlyError("The audit trail is append-only.")
 
     def delete(self):

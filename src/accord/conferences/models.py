@@ -106,7 +106,9 @@ class Delegation(models.Model):
     head = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    members = models.ManyToManyField(Person, through="DelegationMembership", related_name="delegations")
+    members = models.ManyToManyField(
+        Person, through="DelegationMembership", related_name="delegations"
+    )
 
     class Meta:
         ordering = ["organization__name"]
@@ -127,7 +129,9 @@ class DelegationMembership(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["delegation", "person"], name="member_once_per_delegation")
+            models.UniqueConstraint(
+                fields=["delegation", "person"], name="member_once_per_delegation"
+            )
         ]
 
     def __str__(self) -> str:
@@ -137,7 +141,9 @@ class DelegationMembership(models.Model):
 class Appointment(models.Model):
     """A user's role at a conference other than delegate: chair (of a body) or observer."""
 
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="appointments")
+    conference = models.ForeignKey(
+        Conference, on_delete=models.CASCADE, related_name="appointments"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments"
     )

@@ -43,8 +43,14 @@ def demo_password(username: str) -> str:
 def _credentials(content: dict[str, Any]) -> list[Credential]:
     accounts = content["accounts"]
     creds = [
-        Credential("secretariat", accounts["secretariat"]["username"], demo_password(accounts["secretariat"]["username"])),
-        Credential("chair", accounts["chair"]["username"], demo_password(accounts["chair"]["username"])),
+        Credential(
+            "secretariat",
+            accounts["secretariat"]["username"],
+            demo_password(accounts["secretariat"]["username"]),
+        ),
+        Credential(
+            "chair", accounts["chair"]["username"], demo_password(accounts["chair"]["username"])
+        ),
     ]
     creds += [
         Credential("delegate", d["username"], demo_password(d["username"]), d["delegation"])
@@ -68,7 +74,10 @@ def _seed(content: dict[str, Any]) -> Conference:
     accounts = content["accounts"]
     sec = accounts["secretariat"]
     admin = people.create_secretariat_account(
-        username=sec["username"], name=sec["name"], email=sec["email"], password=demo_password(sec["username"])
+        username=sec["username"],
+        name=sec["name"],
+        email=sec["email"],
+        password=demo_password(sec["username"]),
     ).user
     info = content["conference"]
     conference = people.create_conference(
@@ -119,7 +128,10 @@ def _seed_delegations(
             constituent_group=row["constituent_group"],
         )
         head = people.create_person(
-            user=admin, name=row["head"]["name"], email=row["head"]["email"], organization=organization
+            user=admin,
+            name=row["head"]["name"],
+            email=row["head"]["email"],
+            organization=organization,
         )
         delegation = people.create_delegation(
             user=admin, conference=conference, organization=organization, head=head
@@ -182,7 +194,10 @@ def _seed_plan(admin: Any, conference: Conference, content: dict[str, Any]) -> N
                 )
     plans.set_version_state(user=admin, version=base, state=VersionState.PUBLISHED)
     plans.create_plan_version(
-        user=admin, plan=plan, label="Working draft after the second regional meeting", based_on=base
+        user=admin,
+        plan=plan,
+        label="Working draft after the second regional meeting",
+        based_on=base,
     )
 
 

@@ -60,7 +60,9 @@ class Priority(models.Model):
     class Meta:
         ordering = ["version", "order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "code"], name="priority_code_once_per_version")
+            models.UniqueConstraint(
+                fields=["version", "code"], name="priority_code_once_per_version"
+            )
         ]
         verbose_name = _("priority")
         verbose_name_plural = _("priorities")
@@ -91,7 +93,8 @@ class PlanItem(models.Model):
         help_text=_("For an output: the outcome it serves."),
     )
     revision = models.PositiveIntegerField(
-        default=1, help_text=_("Increases with every change; a save based on an older one is refused.")
+        default=1,
+        help_text=_("Increases with every change; a save based on an older one is refused."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -128,9 +131,15 @@ class KPIPeriod(models.Model):
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="periods")
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
-    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4, null=True, blank=True)
-    target = models.DecimalField(_("target"), max_digits=16, decimal_places=4, null=True, blank=True)
-    actual = models.DecimalField(_("actual"), max_digits=16, decimal_places=4, null=True, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    actual = models.DecimalField(
+        _("actual"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
 
     class Meta:
         ordering = ["kpi", "start"]

@@ -1,1 +1,1 @@
-"""Reference data: regions, Member States, RTOs, membership categories, constituent groups, SDGs, WSIS."""
+"""Reference data: regions, Member States, RTOs, categories, constituent groups, SDGs, WSIS."""

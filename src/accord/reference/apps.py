@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _load_after_migrate(sender, **kwargs) -> None:  # noqa: ARG001 - signal signature
+def _load_after_migrate(sender, **kwargs) -> None:
     from accord.reference.domain import load_reference_data
 
     load_reference_data()

@@ -46,13 +46,17 @@ def values_as_text(values: dict[str, Any]) -> dict[str, str]:
 
 
 def _load_regions() -> int:
-    return sum(_upsert(ref.Region, {"code": r["code"]}, {"name": r["name"]}) for r in _rows("regions.csv"))
+    return sum(
+        _upsert(ref.Region, {"code": r["code"]}, {"name": r["name"]}) for r in _rows("regions.csv")
+    )
 
 
 def _load_countries() -> int:
     regions = {region.code: region for region in ref.Region.objects.all()}
     return sum(
-        _upsert(ref.Country, {"iso3": r["iso3"]}, {"name": r["name"], "region": regions[r["region"]]})
+        _upsert(
+            ref.Country, {"iso3": r["iso3"]}, {"name": r["name"], "region": regions[r["region"]]}
+        )
         for r in _rows("member_states.csv")
     )
 
@@ -71,7 +75,9 @@ def _load_rtos() -> int:
 
 def _load_coded(model: type[models.Model], filename: str) -> Callable[[], int]:
     def load() -> int:
-        return sum(_upsert(model, {"code": r["code"]}, {"name": r["name"]}) for r in _rows(filename))
+        return sum(
+            _upsert(model, {"code": r["code"]}, {"name": r["name"]}) for r in _rows(filename)
+        )
 
     return load
 
@@ -106,7 +112,7 @@ LOADERS: tuple[tuple[str, Callable[[], int]], ...] = (
 
 
 def load_reference_data() -> dict[str, int]:
-    """Create or update every reference table from the shipped files; returns rows changed per table.
+    """Create or update every reference table from the shipped files; count changed rows per table.
 
     Run after every ``migrate`` (post_migrate signal) and by ``accord manage load_reference``.
     """

@@ -18,7 +18,9 @@ EDITABLE_FIELDS = ("name", "short_name", "venue", "start_date", "end_date", "pha
 
 def _check(start_date: dt.date, end_date: dt.date, phase: str) -> None:
     if phase not in Phase.values:
-        raise DomainError(f"Unknown phase '{phase}'; expected one of {Phase.values}.", field="phase")
+        raise DomainError(
+            f"Unknown phase '{phase}'; expected one of {Phase.values}.", field="phase"
+        )
     if end_date < start_date:
         raise DomainError("The closing date is before the opening date.", field="end_date")
 

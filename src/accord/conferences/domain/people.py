@@ -133,7 +133,9 @@ def create_delegation(
         rules.can_manage_conference(user, conference), "Only the secretariat registers delegations."
     )
     if Delegation.objects.filter(conference=conference, organization=organization).exists():
-        raise DomainError(f"{organization} already has a delegation at {conference}.", field="organization")
+        raise DomainError(
+            f"{organization} already has a delegation at {conference}.", field="organization"
+        )
     with transaction.atomic():
         delegation = Delegation.objects.create(
             conference=conference, organization=organization, head=head
@@ -146,7 +148,10 @@ def create_delegation(
             action="delegation.created",
             target=delegation,
             conference=conference,
-            changes={"organization": [None, str(organization)], "head": [None, str(head) if head else None]},
+            changes={
+                "organization": [None, str(organization)],
+                "head": [None, str(head) if head else None],
+            },
         )
     return delegation
 
@@ -171,7 +176,9 @@ def add_delegation_member(*, user: Any, delegation: Delegation, person: Person) 
     rules.forget_standing(person.user)
 
 
-def appoint(*, user: Any, conference: Conference, account: Any, role: str, body: str = "") -> Appointment:
+def appoint(
+    *, user: Any, conference: Conference, account: Any, role: str, body: str = ""
+) -> Appointment:
     """Appoint a user as chair or observer at a conference (secretariat only)."""
     rules.require(rules.can_manage_conference(user, conference), "Only the secretariat appoints.")
     if role not in Role.values:
@@ -186,7 +193,11 @@ def appoint(*, user: Any, conference: Conference, account: Any, role: str, body:
                 action="appointment.created",
                 target=appointment,
                 conference=conference,
-                changes={"user": [None, account.get_username()], "role": [None, role], "body": [None, body]},
+                changes={
+                    "user": [None, account.get_username()],
+                    "role": [None, role],
+                    "body": [None, body],
+                },
             )
     rules.forget_standing(account)
     return appointment
@@ -205,6 +216,10 @@ def create_secretariat_account(*, username: str, name: str, email: str, password
             actor=None,
             action="person.created",
             target=person,
-            changes={"name": [None, name], "account": [None, username], "secretariat": [None, True]},
+            changes={
+                "name": [None, name],
+                "account": [None, username],
+                "secretariat": [None, True],
+            },
         )
     return person

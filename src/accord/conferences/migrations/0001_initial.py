@@ -6,117 +6,309 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('reference', '0001_initial'),
+        ("reference", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Conference',
+            name="Conference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('short_name', models.CharField(max_length=40, verbose_name='short name')),
-                ('venue', models.CharField(blank=True, max_length=200, verbose_name='venue')),
-                ('start_date', models.DateField(verbose_name='opening date')),
-                ('end_date', models.DateField(verbose_name='closing date')),
-                ('phase', models.CharField(choices=[('preparation', 'Preparation'), ('conference', 'Conference'), ('follow_up', 'Follow-up')], default='preparation', max_length=20, verbose_name='phase')),
-                ('is_public', models.BooleanField(default=True, help_text='Shown to visitors who are not signed in.', verbose_name='public')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("short_name", models.CharField(max_length=40, verbose_name="short name")),
+                ("venue", models.CharField(blank=True, max_length=200, verbose_name="venue")),
+                ("start_date", models.DateField(verbose_name="opening date")),
+                ("end_date", models.DateField(verbose_name="closing date")),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("preparation", "Preparation"),
+                            ("conference", "Conference"),
+                            ("follow_up", "Follow-up"),
+                        ],
+                        default="preparation",
+                        max_length=20,
+                        verbose_name="phase",
+                    ),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Shown to visitors who are not signed in.",
+                        verbose_name="public",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'conference',
-                'ordering': ['-start_date'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end_date__gte', models.F('start_date'))), name='conference_dates_in_order')],
+                "verbose_name": "conference",
+                "ordering": ["-start_date"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end_date__gte", models.F("start_date"))),
+                        name="conference_dates_in_order",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=40, verbose_name='short name')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='reference.membershipcategory')),
-                ('constituent_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='reference.constituentgroup')),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organizations', to='reference.country')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reference.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=40, verbose_name="short name"),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organizations",
+                        to="reference.membershipcategory",
+                    ),
+                ),
+                (
+                    "constituent_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organizations",
+                        to="reference.constituentgroup",
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organizations",
+                        to="reference.country",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reference.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organization',
-                'ordering': ['name'],
+                "verbose_name": "organization",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Delegation',
+            name="Delegation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegations', to='conferences.conference')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations', to='conferences.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegations",
+                        to="conferences.conference",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations",
+                        to="conferences.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delegation',
-                'ordering': ['organization__name'],
+                "verbose_name": "delegation",
+                "ordering": ["organization__name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('gender', models.CharField(blank=True, choices=[('', 'Not stated'), ('female', 'Female'), ('male', 'Male'), ('other', 'Other')], max_length=10, verbose_name='gender')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='conferences.organization')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='person', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "gender",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not stated"),
+                            ("female", "Female"),
+                            ("male", "Male"),
+                            ("other", "Other"),
+                        ],
+                        max_length=10,
+                        verbose_name="gender",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to="conferences.organization",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='DelegationMembership',
+            name="DelegationMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='conferences.delegation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='conferences.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="conferences.delegation"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="conferences.person"
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='delegation',
-            name='head',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='conferences.person'),
+            model_name="delegation",
+            name="head",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="conferences.person",
+            ),
         ),
         migrations.AddField(
-            model_name='delegation',
-            name='members',
-            field=models.ManyToManyField(related_name='delegations', through='conferences.DelegationMembership', to='conferences.person'),
+            model_name="delegation",
+            name="members",
+            field=models.ManyToManyField(
+                related_name="delegations",
+                through="conferences.DelegationMembership",
+                to="conferences.person",
+            ),
         ),
         migrations.CreateModel(
-            name='Appointment',
+            name="Appointment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('observer', 'Observer')], max_length=20, verbose_name='role')),
-                ('body', models.CharField(blank=True, help_text='e.g. Working Group 1, Plenary', max_length=200, verbose_name='body')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appointments', to=settings.AUTH_USER_MODEL)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appointments', to='conferences.conference')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("chair", "Chair"), ("observer", "Observer")],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "body",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. Working Group 1, Plenary",
+                        max_length=200,
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="appointments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="appointments",
+                        to="conferences.conference",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'appointment',
-                'constraints': [models.UniqueConstraint(fields=('conference', 'user', 'role', 'body'), name='appointment_once')],
+                "verbose_name": "appointment",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("conference", "user", "role", "body"), name="appointment_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='delegationmembership',
-            constraint=models.UniqueConstraint(fields=('delegation', 'person'), name='member_once_per_delegation'),
+            model_name="delegationmembership",
+            constraint=models.UniqueConstraint(
+                fields=("delegation", "person"), name="member_once_per_delegation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegation',
-            constraint=models.UniqueConstraint(fields=('conference', 'organization'), name='one_delegation_per_organization'),
+            model_name="delegation",
+            constraint=models.UniqueConstraint(
+                fields=("conference", "organization"), name="one_delegation_per_organization"
+            ),
         ),
     ]

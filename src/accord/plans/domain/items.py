@@ -94,7 +94,9 @@ def add_item(
     if kind not in ItemKind.values:
         raise DomainError(f"Unknown kind '{kind}'; expected outcome or output.", field="kind")
     if status not in ItemStatus.values:
-        raise DomainError(f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status")
+        raise DomainError(
+            f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
+        )
     if version.items.filter(code=code).exists():
         raise DomainError(f"Item {code} already exists in this version.", field="code")
     if outcome is not None and (kind != ItemKind.OUTPUT or outcome.kind != ItemKind.OUTCOME):
@@ -156,7 +158,9 @@ def update_item(
         current = PlanItem.objects.select_for_update().get(pk=item.pk)
         if current.revision != expected_revision:
             raise StaleEdit(current)
-        audit = {k: [getattr(current, k), v] for k, v in changes.items() if getattr(current, k) != v}
+        audit = {
+            k: [getattr(current, k), v] for k, v in changes.items() if getattr(current, k) != v
+        }
         if not audit:
             return current
         updated = PlanItem.objects.filter(pk=item.pk, revision=expected_revision).update(

@@ -29,12 +29,16 @@ def normalise_target(type_: str, target: str) -> str:
     if type_ == LinkageType.SDG:
         number = value.upper().removeprefix("SDG").strip()
         if not number.isdigit() or not SDG.objects.filter(number=int(number)).exists():
-            raise DomainError(f"'{target}' is not an SDG; expected a number from 1 to 17.", field="target")
+            raise DomainError(
+                f"'{target}' is not an SDG; expected a number from 1 to 17.", field="target"
+            )
         return str(int(number))
     if type_ == LinkageType.SDG_TARGET:
         match = _SDG_TARGET.match(value.lower())
         if not match or not SDG.objects.filter(number=int(match.group(1))).exists():
-            raise DomainError(f"'{target}' is not an SDG target; expected e.g. 9.c or 4.4.", field="target")
+            raise DomainError(
+                f"'{target}' is not an SDG target; expected e.g. 9.c or 4.4.", field="target"
+            )
         code = f"{int(match.group(1))}.{match.group(2)}"
         if SDGTarget.objects.exists() and not SDGTarget.objects.filter(code=code).exists():
             raise DomainError(f"SDG target {code} does not exist.", field="target")
@@ -42,14 +46,18 @@ def normalise_target(type_: str, target: str) -> str:
     if type_ == LinkageType.WSIS:
         code = value.upper()
         if not WSISActionLine.objects.filter(code=code).exists():
-            raise DomainError(f"'{target}' is not a WSIS action line; expected C1 to C11.", field="target")
+            raise DomainError(
+                f"'{target}' is not a WSIS action line; expected C1 to C11.", field="target"
+            )
         return code
     if type_ not in LinkageType.values:
-        raise DomainError(f"Unknown linkage type '{type_}'; expected one of {LinkageType.values}.", field="type")
+        raise DomainError(
+            f"Unknown linkage type '{type_}'; expected one of {LinkageType.values}.", field="type"
+        )
     return value
 
 
-def add_linkage(*, user: Any, item: PlanItem, type: str, target: str, note: str = "") -> Linkage:  # noqa: A002 - the domain's word
+def add_linkage(*, user: Any, item: PlanItem, type: str, target: str, note: str = "") -> Linkage:
     """Link an item to what it serves; the same link twice is refused."""
     require_draft_editor(user, item.version)
     canonical = normalise_target(type, target)

@@ -42,7 +42,9 @@ def add_kpi(
     periods = list(periods)
     for index, period in enumerate(periods):
         if period.end < period.start:
-            raise DomainError(f"Period {index + 1} ends before it starts.", field=f"periods[{index}].end")
+            raise DomainError(
+                f"Period {index + 1} ends before it starts.", field=f"periods[{index}].end"
+            )
     with transaction.atomic():
         kpi = KPI.objects.create(
             item=item,
@@ -52,7 +54,14 @@ def add_kpi(
             order=item.kpis.count() + 1,
         )
         KPIPeriod.objects.bulk_create(
-            KPIPeriod(kpi=kpi, start=p.start, end=p.end, baseline=p.baseline, target=p.target, actual=p.actual)
+            KPIPeriod(
+                kpi=kpi,
+                start=p.start,
+                end=p.end,
+                baseline=p.baseline,
+                target=p.target,
+                actual=p.actual,
+            )
             for p in periods
         )
         record(
@@ -62,7 +71,10 @@ def add_kpi(
             conference=item.version.plan.conference,
             changes={
                 "kpi": [None, kpi.indicator],
-                "periods": [None, [f"{p.start}–{p.end}: {p.baseline} → {p.target}" for p in periods]],
+                "periods": [
+                    None,
+                    [f"{p.start}–{p.end}: {p.baseline} → {p.target}" for p in periods],
+                ],
             },
         )
     return kpi
@@ -84,6 +96,11 @@ def record_kpi_actual(*, user: Any, period: KPIPeriod, actual: Decimal | None) -
             action="plan.kpi_actual_recorded",
             target=period.kpi.item,
             conference=conference,
-            changes={f"actual {period.start}–{period.end}": [str(old) if old is not None else None, str(actual) if actual is not None else None]},
+            changes={
+                f"actual {period.start}–{period.end}": [
+                    str(old) if old is not None else None,
+                    str(actual) if actual is not None else None,
+                ]
+            },
         )
     return period

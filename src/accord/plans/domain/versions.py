@@ -25,7 +25,8 @@ def _require_editor(user: Any, conference: Conference) -> None:
 def create_action_plan(*, user: Any, conference: Conference, title: str) -> ActionPlan:
     """Give a conference its Action Plan (one per conference)."""
     rules.require(
-        rules.can_manage_conference(user, conference), "Only the secretariat creates the Action Plan."
+        rules.can_manage_conference(user, conference),
+        "Only the secretariat creates the Action Plan.",
     )
     if ActionPlan.objects.filter(conference=conference).exists():
         raise DomainError(f"{conference} already has an Action Plan.", field="conference")
@@ -80,7 +81,9 @@ def _copy_tree(source: PlanVersion, target: PlanVersion) -> None:
     """Copy priorities, items, outcome links, KPIs, periods and linkages with bulk inserts."""
     priorities = list(source.priorities.all())
     new_priorities = Priority.objects.bulk_create(
-        Priority(version=target, code=p.code, title=p.title, description=p.description, order=p.order)
+        Priority(
+            version=target, code=p.code, title=p.title, description=p.description, order=p.order
+        )
         for p in priorities
     )
     priority_map = {old.pk: new for old, new in zip(priorities, new_priorities, strict=True)}

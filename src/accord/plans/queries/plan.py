@@ -56,11 +56,15 @@ def current_version(user: Any, conference: Conference, number: int | None = None
     """The newest version the user may read, or version ``number``; NotFound otherwise."""
     versions = visible_versions(user, conference)
     version = (
-        versions.filter(number=number).first() if number is not None else versions.order_by("-number").first()
+        versions.filter(number=number).first()
+        if number is not None
+        else versions.order_by("-number").first()
     )
     if version is None:
-        what = f"version {number}" if number is not None else "a version"
-        raise NotFound(f"{conference} has no {what} of its Action Plan that you may read.", field="version")
+        what = f"version {number}" if number is not None else "version"
+        raise NotFound(
+            f"{conference} has no {what} of its Action Plan that you may read.", field="version"
+        )
     return version
 
 
@@ -103,7 +107,9 @@ def search_items(version: PlanVersion, query: str, limit: int = 50) -> list[Plan
         return []
     condition = Q()
     for word in words:
-        condition &= Q(code__icontains=word) | Q(text__icontains=word) | Q(priority__title__icontains=word)
+        condition &= (
+            Q(code__icontains=word) | Q(text__icontains=word) | Q(priority__title__icontains=word)
+        )
     return list(
         PlanItem.objects.filter(condition, version=version)
         .select_related("priority")

@@ -5,113 +5,172 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ConstituentGroup',
+            name="ConstituentGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True)),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True)),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'constituent group',
-                'ordering': ['id'],
+                "verbose_name": "constituent group",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='MembershipCategory',
+            name="MembershipCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True)),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True)),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'membership category',
-                'verbose_name_plural': 'membership categories',
-                'ordering': ['id'],
+                "verbose_name": "membership category",
+                "verbose_name_plural": "membership categories",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True)),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True)),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'region',
-                'ordering': ['name'],
+                "verbose_name": "region",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SDG',
+            name="SDG",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True)),
-                ('short_name', models.CharField(max_length=100, verbose_name='short name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(unique=True)),
+                ("short_name", models.CharField(max_length=100, verbose_name="short name")),
             ],
             options={
-                'verbose_name': 'Sustainable Development Goal',
-                'ordering': ['number'],
+                "verbose_name": "Sustainable Development Goal",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='WSISActionLine',
+            name="WSISActionLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True)),
-                ('number', models.PositiveSmallIntegerField(unique=True)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True)),
+                ("number", models.PositiveSmallIntegerField(unique=True)),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
             ],
             options={
-                'verbose_name': 'WSIS action line',
-                'ordering': ['number'],
+                "verbose_name": "WSIS action line",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('iso3', models.CharField(max_length=3, unique=True)),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='countries', to='reference.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("iso3", models.CharField(max_length=3, unique=True)),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="countries",
+                        to="reference.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Member State',
-                'verbose_name_plural': 'Member States',
-                'ordering': ['name'],
+                "verbose_name": "Member State",
+                "verbose_name_plural": "Member States",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='RegionalOrganization',
+            name="RegionalOrganization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=10, unique=True)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rtos', to='reference.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=10, unique=True)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rtos",
+                        to="reference.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regional telecommunication organization',
-                'ordering': ['code'],
+                "verbose_name": "regional telecommunication organization",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='SDGTarget',
+            name="SDGTarget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True)),
-                ('description', models.TextField(verbose_name='description')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='targets', to='reference.sdg')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=8, unique=True)),
+                ("description", models.TextField(verbose_name="description")),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="targets",
+                        to="reference.sdg",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'SDG target',
-                'ordering': ['goal__number', 'id'],
+                "verbose_name": "SDG target",
+                "ordering": ["goal__number", "id"],
             },
         ),
     ]

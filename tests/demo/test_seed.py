@@ -1,0 +1,84 @@
+import pytest
+
+from accord.audit.models import AuditEntry
+from accord.conferences.models import Delegation
+from accord.demo.seed import seed_demo
+from accord.plans.enums import ItemStatus, VersionState
+from accord.plans.models import KPI, Linkage, PlanItem
+from accord.rules import standing
+
+pytestmark = pytest.mark.integration
+
+
+def test_demo_has_the_promised_shape(demo):
+    conference = demo.conference
+    base, working = list(conference.action_plan.versions.order_by("number"))
+    statuses = set(base.items.values_list("status", flat=True))
+    regions = set(
+        Delegation.objects.filter(conference=conference).values_list(
+            "organization__region__code", flat=True
+        )
+    )
+
+    assert (conference.phase, base.state, working.state) == (
+        "preparation",
+        VersionState.PUBLISHED,
+        VersionState.DRAFT,
+    )
+    assert 4 <= base.priorities.count() <= 5
+    assert 15 <= base.items.count() <= 25
+    assert statuses == set(ItemStatus.values)
+    assert KPI.objects.filter(item__version=base).exists()
+    assert set(Linkage.objects.filter(item__version=base).values_list("type", flat=True)) >= {
+        "sdg",
+        "wsis",
+    }
+    assert Delegation.objects.filter(conference=conference).count() == 12
+    assert {"AFR", "AMS", "ARB", "ASP", "CIS", "EUR"} <= regions
+
+
+def test_demo_accounts_hold_their_roles(demo):
+    from django.contrib.auth import authenticate
+
+    roles = {}
+    for credential in demo.credentials:
+        user = authenticate(username=credential.username, password=credential.password)
+        who = standing(user, demo.conference)
+        roles[credential.username] = (who.secretariat, who.chair, len(who.delegation_ids))
+
+    assert roles == {
+        "secretariat": (True, False, 0),
+        "chair": (False, True, 0),
+        "delegate1": (False, False, 1),
+        "delegate2": (False, False, 1),
+    }
+
+
+def test_seeding_twice_leaves_the_same_data(demo):
+    counts = (PlanItem.objects.count(), Delegation.objects.count(), AuditEntry.objects.count())
+
+    again = seed_demo()
+
+    assert again.created is False
+    assert again.conference == demo.conference
+    assert (
+        PlanItem.objects.count(),
+        Delegation.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
+
+
+def test_demo_is_written_through_the_domain_with_an_audit_trail(demo):
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+
+    assert {
+        "conference.created",
+        "plan.item_added",
+        "plan.linkage_added",
+        "plan.kpi_added",
+        "appointment.created",
+    } <= actions
+    assert (
+        AuditEntry.objects.filter(action="plan.item_added").count()
+        == PlanItem.objects.filter(version__number=1).count()
+    )
