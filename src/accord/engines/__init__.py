@@ -1,0 +1,1 @@
+"""Pure Python engines. They import no Django, so each is tested and benchmarked alone."""
