@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "accord.reference",
     "accord.conferences",
     "accord.plans",
+    "accord.negotiation",
     "accord.api",
     "accord.web",
 ]

@@ -32,3 +32,15 @@ class LinkageType(models.TextChoices):
     REGIONAL_INITIATIVE = "regional_initiative", _("Regional initiative")
     REGIONAL_PRIORITY = "regional_priority", _("Regional priority")
     QUESTION = "question", _("Study Question")
+
+
+class Section(models.TextChoices):
+    """Where the working document puts an item."""
+
+    AGREED = "agreed", _("Agreed")
+    FURTHER_DISCUSSION = "further_discussion", _("For further discussion")
+
+
+class ChangeKind(models.TextChoices):
+    INSERTION = "insertion", _("Insertion")
+    DELETION = "deletion", _("Deletion")

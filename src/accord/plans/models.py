@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accord.plans.enums import ItemKind, ItemStatus, LinkageType, VersionState
+from accord.plans.enums import ChangeKind, ItemKind, ItemStatus, LinkageType, Section, VersionState
 
 
 class ActionPlan(models.Model):
@@ -36,6 +36,14 @@ class PlanVersion(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    source = models.CharField(
+        _("source document"), max_length=300, blank=True, help_text=_("File it was imported from.")
+    )
+    extras = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("Document text outside the plan: preamble, trailing text, loose comments."),
+    )
 
     class Meta:
         ordering = ["plan", "number"]
@@ -55,6 +63,9 @@ class Priority(models.Model):
     code = models.CharField(_("identifier"), max_length=20)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    notes = models.TextField(
+        _("notes"), blank=True, help_text=_("Suggestions and remarks, one a line.")
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -83,6 +94,7 @@ class PlanItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ItemStatus, default=ItemStatus.AGREED
     )
+    section = models.CharField(_("section"), max_length=20, choices=Section, default=Section.AGREED)
     outcome = models.ForeignKey(
         "self",
         null=True,
@@ -171,3 +183,50 @@ class Linkage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} → {self.get_type_display()} {self.target}"
+
+
+class Comment(models.Model):
+    """A comment from a working document, on a priority or an item; replies point to a parent."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="comments")
+    priority = models.ForeignKey(
+        Priority, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    item = models.ForeignKey(
+        PlanItem, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.CharField(_("author"), max_length=200)
+    initials = models.CharField(max_length=20, blank=True)
+    text = models.TextField(_("text"))
+    written_at = models.DateTimeField(_("written"), null=True, blank=True)
+    anchor = models.TextField(_("commented text"), blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("comment")
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"
+
+
+class ProposedChange(models.Model):
+    """A tracked insertion or deletion kept as a proposal, with offsets into the item text."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="proposed_changes")
+    kind = models.CharField(_("kind"), max_length=10, choices=ChangeKind)
+    text = models.TextField(_("text"))
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    author = models.CharField(_("author"), max_length=200)
+    proposed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["item", "start", "id"]
+        verbose_name = _("proposed change")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} by {self.author} in {self.item}"

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 
 from accord import rules
 from accord.audit.domain import record
 from accord.conferences.models import Conference
 from accord.core.errors import DomainError
+from accord.negotiation.models import Position
 from accord.plans.enums import VersionState
-from accord.plans.models import KPI, ActionPlan, KPIPeriod, Linkage, PlanItem, PlanVersion, Priority
+from accord.plans.models import (
+    KPI,
+    ActionPlan,
+    Comment,
+    KPIPeriod,
+    Linkage,
+    PlanVersion,
+    ProposedChange,
+)
 
 
 def _require_editor(user: Any, conference: Conference) -> None:
@@ -77,63 +87,66 @@ def create_plan_version(
     return version
 
 
+def _clone(rows: Iterable[models.Model], **remap: Any) -> dict[int, models.Model]:
+    """Bulk-copy rows; return old id → copy.
+
+    ``remap`` names foreign keys to point elsewhere: a model instance (every copy points to it)
+    or a mapping old id → copy. Keys to the same model (an output's outcome, a reply's parent)
+    are remapped to the copies themselves in a second pass.
+    """
+    rows = list(rows)
+    if not rows:
+        return {}
+    model = type(rows[0])
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    own_keys = [f for f in fields if f.is_relation and f.related_model is model]
+    copies = []
+    for row in rows:
+        values: dict[str, Any] = {}
+        for f in fields:
+            old = getattr(row, f.attname)
+            if f in own_keys:
+                values[f.attname] = None
+            elif f.name in remap and isinstance(remap[f.name], models.Model):
+                values[f.name] = remap[f.name]
+            elif f.name in remap:
+                values[f.name] = None if old is None else remap[f.name][old]
+            else:
+                values[f.attname] = old
+        copies.append(model(**values))
+    created = model.objects.bulk_create(copies)
+    mapping = {row.pk: copy for row, copy in zip(rows, created, strict=True)}
+    for f in own_keys:
+        linked = []
+        for row, copy in zip(rows, created, strict=True):
+            if getattr(row, f.attname) is not None:
+                setattr(copy, f.name, mapping[getattr(row, f.attname)])
+                linked.append(copy)
+        model.objects.bulk_update(linked, [f.name])
+    return mapping
+
+
 def _copy_tree(source: PlanVersion, target: PlanVersion) -> None:
-    """Copy priorities, items, outcome links, KPIs, periods and linkages with bulk inserts."""
-    priorities = list(source.priorities.all())
-    new_priorities = Priority.objects.bulk_create(
-        Priority(
-            version=target, code=p.code, title=p.title, description=p.description, order=p.order
-        )
-        for p in priorities
+    """Copy the whole version: priorities, items, linkages, KPIs and periods, comments with
+    their replies, proposed changes and positions."""
+    priorities = _clone(source.priorities.order_by("id"), version=target)
+    items = _clone(source.items.order_by("id"), version=target, priority=priorities)
+    _clone(Linkage.objects.filter(item__version=source).order_by("id"), item=items)
+    kpis = _clone(KPI.objects.filter(item__version=source).order_by("id"), item=items)
+    _clone(KPIPeriod.objects.filter(kpi__item__version=source).order_by("id"), kpi=kpis)
+    comments = _clone(
+        Comment.objects.filter(version=source).order_by("id"),
+        version=target,
+        priority=priorities,
+        item=items,
     )
-    priority_map = {old.pk: new for old, new in zip(priorities, new_priorities, strict=True)}
-    items = list(source.items.select_related("outcome").order_by("id"))
-    new_items = PlanItem.objects.bulk_create(
-        PlanItem(
-            version=target,
-            priority=priority_map[i.priority_id],
-            kind=i.kind,
-            code=i.code,
-            text=i.text,
-            order=i.order,
-            status=i.status,
-        )
-        for i in items
-    )
-    by_code = {item.code: item for item in new_items}
-    with_outcome = []
-    for old, new in zip(items, new_items, strict=True):
-        if old.outcome is not None:
-            new.outcome = by_code[old.outcome.code]
-            with_outcome.append(new)
-    PlanItem.objects.bulk_update(with_outcome, ["outcome"])
-    item_map = {old.pk: new for old, new in zip(items, new_items, strict=True)}
-    Linkage.objects.bulk_create(
-        Linkage(item=item_map[link.item_id], type=link.type, target=link.target, note=link.note)
-        for link in Linkage.objects.filter(item__version=source)
-    )
-    kpis = list(KPI.objects.filter(item__version=source).order_by("id"))
-    new_kpis = KPI.objects.bulk_create(
-        KPI(
-            item=item_map[k.item_id],
-            indicator=k.indicator,
-            unit=k.unit,
-            description=k.description,
-            order=k.order,
-        )
-        for k in kpis
-    )
-    kpi_map = {old.pk: new for old, new in zip(kpis, new_kpis, strict=True)}
-    KPIPeriod.objects.bulk_create(
-        KPIPeriod(
-            kpi=kpi_map[p.kpi_id],
-            start=p.start,
-            end=p.end,
-            baseline=p.baseline,
-            target=p.target,
-            actual=p.actual,
-        )
-        for p in KPIPeriod.objects.filter(kpi__item__version=source)
+    _clone(ProposedChange.objects.filter(item__version=source).order_by("id"), item=items)
+    _clone(
+        Position.objects.filter(version=source).order_by("id"),
+        version=target,
+        priority=priorities,
+        item=items,
+        comment=comments,
     )
 
 

@@ -1,0 +1,1 @@
+"""Negotiating the text: delegations' positions (and, later, brackets and contributions)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NegotiationConfig(AppConfig):
+    name = "accord.negotiation"
+    verbose_name = "Negotiation"

@@ -1,0 +1,1 @@
+"""Adapters from the Action Plan to other formats (JSON for the API and the CLI)."""
