@@ -153,7 +153,7 @@ def update_item(
             )
         changes["status"] = status
     if not changes:
-        return item
+        raise DomainError("Nothing to change: give a new text or status.", field="text")
     with transaction.atomic():
         current = PlanItem.objects.select_for_update().get(pk=item.pk)
         if current.revision != expected_revision:

@@ -1,0 +1,1 @@
+"""Thin endpoints: find what the caller may see, call the domain, shape the answer."""

@@ -1,0 +1,42 @@
+import pytest
+from openapi_spec_validator import validate
+
+pytestmark = pytest.mark.integration
+
+
+def test_openapi_schema_is_valid(client):
+    response = client.get("/api/openapi.json")
+
+    assert response.status_code == 200
+    validate(response.json())
+
+
+def test_openapi_schema_lists_every_endpoint(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+
+    item = "/api/conferences/{slug}/versions/{number}/items/{code}"
+    assert {path: sorted(operations) for path, operations in paths.items()} == {
+        "/api/conferences": ["get"],
+        "/api/conferences/{slug}": ["get"],
+        "/api/conferences/{slug}/versions": ["get"],
+        "/api/conferences/{slug}/plan": ["get"],
+        "/api/conferences/{slug}/versions/{number}/plan": ["get"],
+        item: ["get", "patch"],
+        item + "/linkages": ["post"],
+        item + "/linkages/{linkage_id}": ["delete"],
+    }
+
+
+def test_openapi_schema_marks_writes_as_needing_a_token(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+
+    item = "/api/conferences/{slug}/versions/{number}/items/{code}"
+    assert paths[item]["patch"]["security"] == [{"BearerToken": []}]
+    assert "security" not in paths[item]["get"]
+
+
+def test_api_docs_page_is_served(client):
+    response = client.get("/api/docs")
+
+    assert response.status_code == 200
+    assert b"/api/openapi.json" in response.content
