@@ -16,6 +16,7 @@ from typing import Any
 
 from accord.conferences.enums import Role
 from accord.conferences.models import Appointment, Conference, Delegation
+from accord.core.actors import Operator
 from accord.core.errors import NotAllowed
 from accord.plans.enums import VersionState
 
@@ -40,6 +41,8 @@ def is_secretariat(user: Any) -> bool:
 
 def standing(user: Any, conference: Conference) -> Standing:
     """The user's roles at the conference, computed once per user object and conference."""
+    if isinstance(user, Operator):
+        return Standing(secretariat=True)
     if not (user and user.is_authenticated and user.is_active):
         return Standing()
     cache: dict[int, Standing] = user.__dict__.setdefault("_accord_standing", {})

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 
 from accord.audit.models import AuditEntry
+from accord.core.actors import user_or_none
 
 
 def actor_label(user: Any) -> str:
@@ -47,7 +48,7 @@ def record(
     conference: Any = None,
 ) -> AuditEntry:
     """Append one entry. ``actor`` is a user or None for the system (migrations, seeding)."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = user_or_none(actor)
     return AuditEntry.objects.create(
         actor=user,
         actor_name=actor_label(actor),

@@ -11,6 +11,7 @@ from accord import rules
 from accord.audit.domain import actor_label, record
 from accord.audit.models import AuditEntry
 from accord.conferences.models import Conference, Delegation
+from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
 from accord.engines.documents import model as doc
 from accord.negotiation.enums import PositionSource
@@ -299,7 +300,7 @@ def _position(
         source=PositionSource.COMMENT,
         source_text=position.source,
         comment=comment,
-        recorded_by=user if getattr(user, "is_authenticated", False) else None,
+        recorded_by=user_or_none(user),
         **target,
     )
 
@@ -307,7 +308,7 @@ def _position(
 def _audit_items(user: Any, conference: Conference, items: list[PlanItem]) -> None:
     AuditEntry.objects.bulk_create(
         AuditEntry(
-            actor=user if getattr(user, "is_authenticated", False) else None,
+            actor=user_or_none(user),
             actor_name=actor_label(user),
             action="plan.item_imported",
             conference=conference,

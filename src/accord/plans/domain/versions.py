@@ -11,6 +11,7 @@ from django.db.models import Max
 from accord import rules
 from accord.audit.domain import record
 from accord.conferences.models import Conference
+from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
 from accord.negotiation.models import Position
 from accord.plans.enums import VersionState
@@ -69,7 +70,7 @@ def create_plan_version(
             number=number,
             label=label,
             based_on=based_on,
-            created_by=user if getattr(user, "is_authenticated", False) else None,
+            created_by=user_or_none(user),
         )
         if based_on is not None:
             _copy_tree(based_on, version)

@@ -1,0 +1,87 @@
+"""What every ``accord`` command shares: one-line errors, lazy Django set-up, and how an
+operator names a conference and a version."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    """A problem to report in one line (bad input the argument parser cannot see)."""
+
+
+def fail(message: str) -> typer.Exit:
+    """Print ``message`` on stderr; return the Exit to raise (status 2)."""
+    typer.echo(f"accord: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def setup_django() -> None:
+    """Configure Django on first use; settings read ACCORD_DATA_DIR and DATABASE_URL then."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+    import django
+
+    django.setup()
+
+
+def reports_errors[F: Callable[..., Any]](command: F) -> F:
+    """Turn the errors a user can cause into one line on stderr and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from django.db import OperationalError, ProgrammingError
+
+        from accord.core.errors import DomainError
+        from accord.engines.documents.errors import DocumentError
+
+        try:
+            return command(*args, **kwargs)
+        except (DomainError, CliError, DocumentError) as error:
+            raise fail(str(error)) from None
+        except (OperationalError, ProgrammingError) as error:  # no tables, or no server
+            detail = (str(error).strip() or type(error).__name__).splitlines()[0]
+            hint = "run 'accord manage migrate'"
+            raise fail(f"The database is not ready ({detail}); {hint}.") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def operator_conference(slug: str | None) -> Any:
+    from accord.conferences.models import Conference
+
+    slugs = list(Conference.objects.order_by("slug").values_list("slug", flat=True))
+    if slug is not None:
+        found = Conference.objects.filter(slug=slug).first()
+        if found is None:
+            known = ", ".join(slugs) or "none yet"
+            raise CliError(f"No conference '{slug}' (conferences: {known}).")
+        return found
+    if not slugs:
+        raise CliError("There is no conference yet; try 'accord demo --seed-only'.")
+    if len(slugs) > 1:
+        raise CliError(f"Several conferences; choose one with --conference: {', '.join(slugs)}.")
+    return Conference.objects.get(slug=slugs[0])
+
+
+def operator_version(conference: Any, number: int | None) -> Any:
+    from accord.plans.models import PlanVersion
+
+    versions = PlanVersion.objects.filter(plan__conference=conference).select_related(
+        "plan__conference"
+    )
+    numbers = list(versions.order_by("number").values_list("number", flat=True))
+    if not numbers:
+        raise CliError(f"{conference.slug} has no Action Plan version yet.")
+    if number is None:
+        number = numbers[-1]
+    elif number not in numbers:
+        listed = ", ".join(str(n) for n in numbers)
+        raise CliError(f"{conference.slug} has no version {number} (versions: {listed}).")
+    return versions.get(number=number)
