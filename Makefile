@@ -1,8 +1,10 @@
 # Everything a fresh machine needs: `make demo` serves the demo, `make test` runs the whole suite.
 
-# Django 6 needs Python 3.12+: take the first one found on PATH or under pyenv.
-PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3.13 \
-	$$HOME/.pyenv/versions/3.12*/bin/python3.12; do command -v $$p >/dev/null 2>&1 && { command -v $$p; break; }; done)
+# Django 6 needs Python 3.12+: take the first interpreter that runs and is new enough, on PATH
+# or under pyenv (whose shims exist for versions that are not selected, so each is tried).
+PYTHON ?= $(shell for p in python3.12 python3.13 python3 $$HOME/.pyenv/versions/3.12*/bin/python3.12 \
+	$$HOME/.pyenv/versions/3.13*/bin/python3.13; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 VENDOR := src/accord/web/static/vendor

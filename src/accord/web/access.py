@@ -1,0 +1,61 @@
+"""Which conferences a visitor may open, and what to call their role there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from accord import rules
+from accord.conferences.models import Conference
+from accord.core.errors import NotAllowed
+
+
+def visible_conferences(user: Any) -> QuerySet[Conference]:
+    """The conferences ``rules.can_view_conference`` allows, as one query for the home list.
+
+    Mirrors the rule (public, or participant: secretariat, appointment, delegation membership)
+    so the list does not ask the rule once per conference.
+    """
+    conferences = Conference.objects.order_by("-start_date", "short_name", "pk")
+    if rules.is_secretariat(user):
+        return conferences
+    if not (user and user.is_authenticated and user.is_active):
+        return conferences.filter(is_public=True)
+    return conferences.filter(
+        Q(is_public=True) | Q(appointments__user=user) | Q(delegations__members__user=user)
+    ).distinct()
+
+
+def conference_for(request: HttpRequest, slug: str) -> Conference:
+    """The conference at ``slug`` if the user may view it.
+
+    A visitor who is not signed in gets 404 for a non-public conference, so its existence does
+    not leak; a signed-in user who takes no part gets 403.
+    """
+    conference = Conference.objects.filter(slug=slug).first()
+    if conference is None:
+        raise Http404("No such conference.")
+    if not rules.can_view_conference(request.user, conference):
+        if not request.user.is_authenticated:
+            raise Http404("No such conference.")
+        raise NotAllowed("You take no part in this conference.")
+    return conference
+
+
+def role_label(user: Any, conference: Conference) -> str:
+    """The single most powerful role the user holds at the conference, for the header."""
+    if not (user and user.is_authenticated):
+        return ""
+    who = rules.standing(user, conference)
+    if who.secretariat:
+        return str(_("Secretariat"))
+    if who.chair:
+        return str(_("Chair"))
+    if who.delegation_ids:
+        return str(_("Delegate"))
+    if who.observer:
+        return str(_("Observer"))
+    return str(_("Visitor"))

@@ -1,0 +1,20 @@
+"""Tell an htmx fragment request from a full page load."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+
+
+def wants_fragment(request: HttpRequest) -> bool:
+    """True for an htmx swap; false for a normal load or htmx restoring history (needs a page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def vary_on_htmx(response: HttpResponse) -> HttpResponse:
+    """The same URL answers a page or a fragment: caches must key on the htmx header."""
+    patch_vary_headers(response, ["HX-Request"])
+    return response

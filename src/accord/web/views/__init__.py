@@ -1,0 +1,1 @@
+"""Thin views: each reads through the plan queries and the rules, then renders a template."""

@@ -1,0 +1,33 @@
+"""A conference's home: when and where, who takes part, and where the Action Plan stands."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language_bidi
+
+from accord.core.errors import NotFound
+from accord.plans.queries import current_version, plan_tree
+from accord.web.access import conference_for
+from accord.web.charts import status_chart
+from accord.web.errors import domain_errors
+from accord.web.figures import key_figures
+from accord.web.views.context import conference_context
+
+
+@domain_errors
+def conference_home(request: HttpRequest, slug: str) -> HttpResponse:
+    conference = conference_for(request, slug)
+    try:
+        version = current_version(request.user, conference)
+    except NotFound:
+        version, tree = None, None
+    else:
+        tree = plan_tree(version)
+    context = conference_context(request, conference, "home") | {
+        "version": version,
+        "figures": key_figures(conference, tree),
+        "chart": status_chart(tree, rtl=get_language_bidi()) if tree else None,
+        "tree": tree,
+    }
+    return render(request, "accord/conference.html", context)
