@@ -31,3 +31,11 @@ def demo(db):
 def _fast_password_hashing(settings):
     """Real hashing costs half a second per account; tests create many."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as after a restart."""
+    from django.core.cache import cache
+
+    cache.clear()

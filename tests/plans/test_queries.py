@@ -5,7 +5,14 @@ from django.test.utils import CaptureQueriesContext
 
 from accord.core.errors import NotFound
 from accord.plans import domain
-from accord.plans.queries import current_version, item_detail, plan_tree, search_items
+from accord.plans.queries import (
+    current_version,
+    item_detail,
+    plan_outline,
+    plan_tree,
+    priority_items,
+    search_items,
+)
 from tests import factories
 
 pytestmark = pytest.mark.integration
@@ -26,8 +33,7 @@ def _queries_for_tree(version):
         tree = plan_tree(version)
         for view in tree:
             for item in view.items:
-                list(item.linkages.all())
-                _ = item.outcome
+                _ = (item.linkage_list, item.outcome_code)
     return len(context.captured_queries)
 
 
@@ -38,6 +44,29 @@ def test_plan_tree_query_count_does_not_grow_with_the_plan(admin):
         domain.add_linkage(user=admin, item=item, type="sdg", target="9")
 
     assert _queries_for_tree(small) == _queries_for_tree(large)
+
+
+def test_plan_outline_counts_without_loading_items(admin, draft):
+    with CaptureQueriesContext(connection) as context:
+        outline = plan_outline(draft)
+
+    assert [(v.priority.code, v.counts.as_dict(), v.items) for v in outline] == [
+        ("D.1", {"agreed": 1, "undisputed_change": 1, "disputed": 1}, []),
+        ("D.2", {"agreed": 1, "undisputed_change": 1, "disputed": 1}, []),
+    ]
+    assert len(context.captured_queries) == 1
+
+
+def test_priority_items_of_one_priority_with_linkages(admin, draft):
+    domain.add_linkage(user=admin, item=draft.items.get(code="D.2-1"), type="wsis", target="C2")
+
+    view = priority_items(draft, "D.2")
+
+    assert [(i.code, i.outcome_code, [link.target for link in i.linkage_list]) for i in view.items] == [
+        ("D.2-a", None, []),
+        ("D.2-1", "D.2-a", ["C2"]),
+        ("D.2-b", None, []),
+    ]
 
 
 def test_current_version_is_the_newest_the_user_may_read(admin, conference, draft):

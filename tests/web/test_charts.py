@@ -1,16 +1,15 @@
 import pytest
 
 from accord.plans.models import PlanItem, Priority
-from accord.plans.queries import PriorityView
+from accord.plans.queries import PriorityView, StatusCounts
 from accord.web.charts import LABEL_WIDTH, PADDING, WIDTH, status_chart
 
 pytestmark = pytest.mark.unit
 
 
 def view(code, *statuses):
-    return PriorityView(
-        Priority(code=code, title=f"Title {code}"), [PlanItem(status=s) for s in statuses]
-    )
+    items = [PlanItem(status=s) for s in statuses]
+    return PriorityView(Priority(code=code, title=f"Title {code}"), StatusCounts.of(items), items)
 
 
 def test_status_chart_scales_bars_to_largest_priority():

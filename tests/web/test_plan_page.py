@@ -18,14 +18,40 @@ def test_plan_page_chair_sees_draft_tree(client, chair, draft):
 
     html = response.text
     assert response.status_code == 200
-    assert [view.priority.code for view in response.context["tree"]] == ["D.1", "D.2"]
+    assert [view.priority.code for view in response.context["outline"].tree] == ["D.1", "D.2"]
     assert html.count('<details class="priority"') == 2
     assert '<summary class="priority__summary">' in html
     assert '<span class="state state--draft">Draft</span>' in html
 
 
-def test_plan_page_item_rows_are_coloured_and_labelled_by_status(client, published):
+def test_plan_page_lists_priorities_and_loads_items_on_demand(client, published):
     response = client.get(plan_url())
+
+    html = response.text
+    assert '<li class="item' not in html
+    assert (
+        '<div class="priority__items" hx-get="/c/conf/plan/v1/priorities/D.1/" '
+        'hx-trigger="toggle from:closest details once" hx-swap="outerHTML">'
+    ) in html
+    assert '<a href="?version=1&amp;open=D.1#priority-d1">Show the 3 items of D.1</a>' in html
+
+
+def test_plan_priority_fragment_holds_the_items_only(client, published):
+    response = client.get(reverse("plan_priority", args=["conf", 1, "D.2"]), headers={"HX-Request": "true"})
+
+    html = response.text
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert [code for code in ("D.1-a", "D.2-a", "D.2-1", "D.2-b") if f">{code}<" in html] == ["D.2-a", "D.2-1", "D.2-b"]
+
+
+def test_plan_priority_fragment_of_unknown_priority_or_hidden_version_is_404(client, published, draft):
+    assert client.get(reverse("plan_priority", args=["conf", 1, "D.9"])).status_code == 404
+    assert client.get(reverse("plan_priority", args=["conf", 2, "D.1"])).status_code == 404
+
+
+def test_plan_page_item_rows_are_coloured_and_labelled_by_status(client, published):
+    response = client.get(plan_url("?open=D.1&open=D.2"))
 
     html = response.text
     assert '<li class="item item--agreed">' in html
@@ -130,3 +156,26 @@ def test_plan_page_private_conference_is_403_for_outsider(client, outsider, priv
     response = client.get(reverse("plan", args=["closed"]))
 
     assert response.status_code == 403
+
+
+def test_plan_page_outline_is_cached_until_the_version_changes(client, admin, chair, draft):
+    client.force_login(chair)
+    first = client.get(plan_url())
+    client.get(plan_url())
+    item = draft.items.get(code="D.1-a")
+
+    plans.update_item(user=admin, item=item, expected_revision=item.revision, status="disputed")
+    after = client.get(plan_url())
+
+    assert "1 agreed, 2 with an undisputed change, 3 disputed" not in first.text
+    assert "1 agreed, 2 with an undisputed change, 3 disputed" in after.text
+
+
+def test_plan_page_outline_follows_admin_style_saves(client, admin, chair, draft):
+    client.force_login(chair)
+    client.get(plan_url())
+    item = draft.items.get(code="D.1-a")
+    item.status = "disputed"
+    item.save()
+
+    assert "1 agreed, 2 with an undisputed change, 3 disputed" in client.get(plan_url()).text

@@ -46,6 +46,13 @@ def test_query_count_plan_pages_independent_of_plan_size(client, admin, small_an
     assert small == large
 
 
+def test_query_count_priority_fragment_independent_of_its_size(client, small_and_large):
+    small = count_queries(client, reverse("plan_priority", args=["small", 1, "D.1"]))
+    large = count_queries(client, reverse("plan_priority", args=["large", 1, "D.1"]))
+
+    assert small == large
+
+
 def test_query_count_plan_page_as_delegate_independent_of_plan_size(client, admin, small_and_large):
     user = factories.make_user(admin, "two-hats")
     for slug in ("small", "large"):

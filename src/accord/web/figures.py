@@ -16,7 +16,7 @@ class KeyFigures:
 
 
 def key_figures(conference: Conference, tree: list[PriorityView] | None) -> KeyFigures:
-    """Delegation and region counts (two queries) and item counts of an already-read plan tree."""
+    """Delegation and region counts (two queries) and item counts of an already-read outline."""
     delegations = Delegation.objects.filter(conference=conference)
     regions = (
         delegations.exclude(organization__region=None)
@@ -26,5 +26,5 @@ def key_figures(conference: Conference, tree: list[PriorityView] | None) -> KeyF
     )
     items = None
     if tree is not None:
-        items = StatusCounts.of([item for view in tree for item in view.items])
+        items = sum((view.counts for view in tree), StatusCounts())
     return KeyFigures(delegations=delegations.count(), regions=list(regions), items=items)

@@ -6,7 +6,7 @@ from django.urls import path
 from accord.web.views.conference import conference_home
 from accord.web.views.home import home
 from accord.web.views.item import item
-from accord.web.views.plan import plan
+from accord.web.views.plan import plan, plan_priority
 from accord.web.views.search import search
 
 urlpatterns = [
@@ -21,6 +21,11 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("c/<slug:slug>/", conference_home, name="conference"),
     path("c/<slug:slug>/plan/", plan, name="plan"),
+    path(
+        "c/<slug:slug>/plan/v<int:number>/priorities/<str:code>/",
+        plan_priority,
+        name="plan_priority",
+    ),
     path("c/<slug:slug>/plan/v<int:number>/items/<str:code>/", item, name="item"),
     path("c/<slug:slug>/search/", search, name="search"),
 ]

@@ -13,6 +13,7 @@ from accord.audit.domain import record
 from accord.core.errors import DomainError
 from accord.plans.enums import ItemKind, ItemStatus, VersionState
 from accord.plans.models import PlanItem, PlanVersion, Priority
+from accord.plans.signals import touch_version
 
 
 class StaleEdit(DomainError):
@@ -169,6 +170,7 @@ def update_item(
         if updated != 1:  # SQLite has no row lock: the conditional update is the guard there
             raise StaleEdit(PlanItem.objects.get(pk=item.pk))
         current.refresh_from_db()
+        touch_version(current.version_id)
         record(
             actor=user,
             action="plan.item_updated",

@@ -31,13 +31,15 @@ def plan_as_dict(version: PlanVersion) -> dict[str, Any]:
 
 
 def item_summary(item: PlanItem) -> dict[str, Any]:
-    """One item as it appears in the plan: identifier, kind, status, text and linkages."""
+    """One item as it appears in the plan: identifier, kind, status, text and linkages.
+
+    Expects an item from ``plan_tree`` (with ``linkage_list``)."""
     return {
         "id": item.code,
         "kind": item.kind,
         "status": item.status,
         "text": item.text,
-        "linkages": [{"type": link.type, "target": link.target} for link in item.linkages.all()],
+        "linkages": [{"type": link.type, "target": link.target} for link in item.linkage_list],
     }
 
 

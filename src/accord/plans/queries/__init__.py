@@ -3,9 +3,12 @@
 from accord.plans.queries.plan import (
     PriorityView,
     StatusCounts,
+    choose_version,
     current_version,
     item_detail,
+    plan_outline,
     plan_tree,
+    priority_items,
     search_items,
     visible_versions,
 )
@@ -13,9 +16,12 @@ from accord.plans.queries.plan import (
 __all__ = [
     "PriorityView",
     "StatusCounts",
+    "choose_version",
     "current_version",
     "item_detail",
+    "plan_outline",
     "plan_tree",
+    "priority_items",
     "search_items",
     "visible_versions",
 ]

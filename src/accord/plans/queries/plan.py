@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from accord import rules
 from accord.conferences.models import Conference
@@ -23,8 +23,16 @@ class StatusCounts:
 
     @classmethod
     def of(cls, items: list[PlanItem]) -> StatusCounts:
-        counts = Counter(item.status for item in items)
+        return cls.from_counter(Counter(item.status for item in items))
+
+    @classmethod
+    def from_counter(cls, counts: Counter[str]) -> StatusCounts:
         return cls(**{status: counts.get(status, 0) for status in ItemStatus.values})
+
+    def __add__(self, other: StatusCounts) -> StatusCounts:
+        return StatusCounts(
+            *(getattr(self, s) + getattr(other, s) for s in ItemStatus.values)
+        )
 
     @property
     def total(self) -> int:
@@ -36,12 +44,11 @@ class StatusCounts:
 
 @dataclass
 class PriorityView:
-    priority: Priority
-    items: list[PlanItem] = field(default_factory=list)
+    """A priority with its counts per status; ``items`` only when the caller loaded them."""
 
-    @property
-    def counts(self) -> StatusCounts:
-        return StatusCounts.of(self.items)
+    priority: Priority
+    counts: StatusCounts
+    items: list[PlanItem] = field(default_factory=list)
 
 
 def visible_versions(user: Any, conference: Conference) -> QuerySet[PlanVersion]:
@@ -54,12 +61,20 @@ def visible_versions(user: Any, conference: Conference) -> QuerySet[PlanVersion]
 
 def current_version(user: Any, conference: Conference, number: int | None = None) -> PlanVersion:
     """The newest version the user may read, or version ``number``; NotFound otherwise."""
-    versions = visible_versions(user, conference)
-    version = (
-        versions.filter(number=number).first()
-        if number is not None
-        else versions.order_by("-number").first()
-    )
+    return choose_version(conference, list(visible_versions(user, conference)), number)
+
+
+def choose_version(
+    conference: Conference, versions: list[PlanVersion], number: int | None
+) -> PlanVersion:
+    """Version ``number`` among ``versions`` (those the user may read), or the newest of them.
+
+    Lets a page that lists the versions pick the one to show without another query.
+    """
+    if number is None:
+        version = max(versions, key=lambda v: v.number, default=None)
+    else:
+        version = next((v for v in versions if v.number == number), None)
     if version is None:
         what = f"version {number}" if number is not None else "version"
         raise NotFound(
@@ -68,18 +83,63 @@ def current_version(user: Any, conference: Conference, number: int | None = None
     return version
 
 
+def plan_outline(version: PlanVersion) -> list[PriorityView]:
+    """Priorities with their counts per status, without items: one query, however large."""
+    counts = {
+        status: Count("items", filter=Q(items__status=status)) for status in ItemStatus.values
+    }
+    priorities = version.priorities.annotate(**{f"n_{s}": c for s, c in counts.items()})
+    return [
+        PriorityView(
+            priority,
+            StatusCounts(*(getattr(priority, f"n_{status}") for status in ItemStatus.values)),
+        )
+        for priority in priorities.order_by("order", "id")
+    ]
+
+
+def _load_items(items: QuerySet[PlanItem], linkages: QuerySet[Linkage]) -> list[PlanItem]:
+    """Items in order, each with ``outcome_code`` and ``linkage_list`` (its linkages, sorted).
+
+    Two queries; linkages are grouped here rather than by prefetch_related, which costs a
+    queryset per item and dominated the time of large plans.
+    """
+    rows = list(items.annotate(outcome_code=F("outcome__code")).order_by("order", "id"))
+    grouped: dict[int, list[Linkage]] = defaultdict(list)
+    for link in linkages.order_by("type", "target"):
+        grouped[link.item_id].append(link)
+    for item in rows:
+        item.linkage_list = grouped[item.pk]
+    return rows
+
+
+def plan_tree(version: PlanVersion) -> list[PriorityView]:
+    """Every priority with all its items and their linkages: three queries."""
+    items = _load_items(
+        PlanItem.objects.filter(version=version), Linkage.objects.filter(item__version=version)
+    )
+    by_priority: dict[int, list[PlanItem]] = defaultdict(list)
+    for item in items:
+        by_priority[item.priority_id].append(item)
+    return [
+        PriorityView(priority, StatusCounts.of(by_priority[priority.pk]), by_priority[priority.pk])
+        for priority in version.priorities.order_by("order", "id")
+    ]
+
+
+def priority_items(version: PlanVersion, code: str) -> PriorityView:
+    """One priority with its items, for a plan page that opens priorities on demand."""
+    priority = version.priorities.filter(code=code).first()
+    if priority is None:
+        raise NotFound(f"Version {version.number} has no priority {code}.", field="code")
+    items = _load_items(priority.items.all(), Linkage.objects.filter(item__priority=priority))
+    return PriorityView(priority, StatusCounts.of(items), items)
+
+
 def _items_with_linkages() -> QuerySet[PlanItem]:
     return PlanItem.objects.select_related("outcome").prefetch_related(
         Prefetch("linkages", queryset=Linkage.objects.order_by("type", "target"))
     )
-
-
-def plan_tree(version: PlanVersion) -> list[PriorityView]:
-    """Priorities in order, each with its items (and their linkages): three queries."""
-    views = {p.pk: PriorityView(p) for p in version.priorities.order_by("order", "id")}
-    for item in _items_with_linkages().filter(version=version).order_by("order", "id"):
-        views[item.priority_id].items.append(item)
-    return list(views.values())
 
 
 def item_detail(user: Any, conference: Conference, version_number: int, code: str) -> PlanItem:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language_bidi
 
 from accord.core.errors import NotFound
-from accord.plans.queries import current_version, plan_tree
+from accord.plans.queries import current_version, plan_outline
 from accord.web.access import conference_for
 from accord.web.charts import status_chart
 from accord.web.errors import domain_errors
@@ -23,7 +23,7 @@ def conference_home(request: HttpRequest, slug: str) -> HttpResponse:
     except NotFound:
         version, tree = None, None
     else:
-        tree = plan_tree(version)
+        tree = plan_outline(version)
     context = conference_context(request, conference, "home") | {
         "version": version,
         "figures": key_figures(conference, tree),

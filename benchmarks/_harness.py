@@ -1,0 +1,33 @@
+"""Shared by the benchmarks: a throwaway data directory and database, and timing helpers."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+
+
+def setup_django(label: str) -> str:
+    """Point Accord at a fresh SQLite file (or DATABASE_URL if given) and migrate it."""
+    folder = tempfile.mkdtemp(prefix=f"accord-bench-{label}-")
+    os.environ["ACCORD_DATA_DIR"] = folder
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    return folder
+
+
+def median_ms(action: Callable[[], object], repeat: int, warmup: int = 3) -> float:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
