@@ -64,6 +64,6 @@ def _print_tree(version: Any) -> None:
                     item.text, width=100, initial_indent=" " * 6, subsequent_indent=" " * 6
                 )
             )
-            links = ", ".join(f"{link.type} {link.target}" for link in item.linkages.all())
+            links = ", ".join(f"{link.type} {link.target}" for link in item.linkage_list)
             if links:
                 typer.echo(f"      linked to: {links}")
