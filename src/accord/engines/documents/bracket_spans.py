@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from accord.engines.documents.model import BracketSpan
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,8 @@ def scan_brackets(text: str) -> tuple[list[BracketSpan], list[Unbalanced]]:
     open_at: list[int] = []
     spans: list[BracketSpan] = []
     stray: list[Unbalanced] = []
-    for offset, char in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        offset, char = match.start(), match.group()
         if char == "[":
             open_at.append(offset)
         elif char == "]":

@@ -229,14 +229,8 @@ class _CommentWriter:
     def source_of(self, position: doc.Position, **owner: Any) -> Comment | None:
         """The comment a position was read from: the first of the owner's holding its line."""
         ((field_name, obj),) = owner.items()
-        return next(
-            (
-                row
-                for row in self.saved
-                if getattr(row, f"{field_name}_id") == obj.pk and position.source in row.text
-            ),
-            None,
-        )
+        rows = self.by_owner.get((field_name, obj.pk), [])
+        return next((row for row in rows if position.source in row.text), None)
 
     def save(self) -> None:
         level = self.pending
