@@ -6,7 +6,7 @@ import getpass
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,6 @@ def operator() -> Operator:
     return Operator(login)
 
 
-def user_or_none(actor: Any) -> AbstractBaseUser | None:
+def user_or_none(actor: Any) -> User | None:
     """The user account to store in a foreign key: None for the system or an operator."""
-    return actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
+    return actor if isinstance(actor, User) and actor.is_authenticated else None

@@ -235,3 +235,41 @@ class ProposedChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by {self.author} in {self.item}"
+
+
+class DocumentUpload(models.Model):
+    """A working document uploaded to a conference and kept until an editor confirms or
+    discards its import, so the dry-run report and the real import read the same file."""
+
+    class State(models.TextChoices):
+        STAGED = "staged", _("Staged")
+        IMPORTED = "imported", _("Imported")
+        DISCARDED = "discarded", _("Discarded")
+
+    conference = models.ForeignKey(
+        "conferences.Conference", on_delete=models.CASCADE, related_name="document_uploads"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty when an operator staged it from the command line."),
+    )
+    file = models.FileField(_("file"), upload_to="uploads/%Y/%m/", max_length=255, blank=True)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.STAGED)
+    imported_version = models.ForeignKey(
+        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    label = models.CharField(_("version label"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("document upload")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -4,7 +4,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from accord.web.views.conference import conference_home
+from accord.web.views.exports import plan_export
 from accord.web.views.home import home
+from accord.web.views.imports import (
+    plan_import,
+    plan_import_confirm,
+    plan_import_discard,
+    plan_import_report,
+)
 from accord.web.views.item import item
 from accord.web.views.plan import plan, plan_priority
 from accord.web.views.search import search
@@ -27,5 +34,22 @@ urlpatterns = [
         name="plan_priority",
     ),
     path("c/<slug:slug>/plan/v<int:number>/items/<str:code>/", item, name="item"),
+    path("c/<slug:slug>/plan/v<int:number>/export.<str:fmt>", plan_export, name="plan_export"),
+    path("c/<slug:slug>/plan/import/", plan_import, name="plan_import"),
+    path(
+        "c/<slug:slug>/plan/import/<int:upload_id>/",
+        plan_import_report,
+        name="plan_import_report",
+    ),
+    path(
+        "c/<slug:slug>/plan/import/<int:upload_id>/confirm/",
+        plan_import_confirm,
+        name="plan_import_confirm",
+    ),
+    path(
+        "c/<slug:slug>/plan/import/<int:upload_id>/discard/",
+        plan_import_discard,
+        name="plan_import_discard",
+    ),
     path("c/<slug:slug>/search/", search, name="search"),
 ]

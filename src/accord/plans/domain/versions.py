@@ -115,7 +115,7 @@ def _clone(rows: Iterable[models.Model], **remap: Any) -> dict[int, models.Model
             else:
                 values[f.attname] = old
         copies.append(model(**values))
-    created = model.objects.bulk_create(copies)
+    created = model._default_manager.bulk_create(copies)
     mapping = {row.pk: copy for row, copy in zip(rows, created, strict=True)}
     for f in own_keys:
         linked = []
@@ -123,7 +123,7 @@ def _clone(rows: Iterable[models.Model], **remap: Any) -> dict[int, models.Model
             if getattr(row, f.attname) is not None:
                 setattr(copy, f.name, mapping[getattr(row, f.attname)])
                 linked.append(copy)
-        model.objects.bulk_update(linked, [f.name])
+        model._default_manager.bulk_update(linked, [f.name])
     return mapping
 
 

@@ -12,6 +12,7 @@ from functools import cached_property
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from accord import rules
 from accord.core.errors import NotFound
 from accord.plans.models import PlanVersion
 from accord.plans.queries import (
@@ -26,6 +27,7 @@ from accord.plans.queries import (
 from accord.web.access import conference_for
 from accord.web.errors import domain_errors
 from accord.web.views.context import conference_context
+from accord.web.views.exports import downloads
 
 
 def requested_version(request: HttpRequest) -> int | None:
@@ -57,6 +59,8 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
         "outline": Outline(version, opened),
         "opened": opened,
         "opened_key": " ".join(opened),
+        "downloads": downloads(version),
+        "can_import": rules.can_edit_plan(request.user, conference),
     }
     return render(request, "accord/plan.html", context)
 

@@ -33,8 +33,17 @@
     }
   }
 
+  function focusMessages() {
+    /* A message after a redirect ("… was imported") is where the reader's attention belongs. */
+    var messages = document.querySelector("[data-messages]");
+    if (messages && !location.hash) {
+      messages.focus();
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpTreeTools();
     openLinkedPriority();
+    focusMessages();
   });
 })();
