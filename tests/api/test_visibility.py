@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from accord import rules
-from accord.api.lookups import visible_conferences
 from accord.conferences import domain as people
+from accord.conferences.queries import visible_conferences
 from tests import factories
 from tests.api.conftest import bearer
 

@@ -4,29 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accord import rules
 from accord.conferences.models import Conference
 from accord.core.errors import NotAllowed
-
-
-def visible_conferences(user: Any) -> QuerySet[Conference]:
-    """The conferences ``rules.can_view_conference`` allows, as one query for the home list.
-
-    Mirrors the rule (public, or participant: secretariat, appointment, delegation membership)
-    so the list does not ask the rule once per conference.
-    """
-    conferences = Conference.objects.order_by("-start_date", "short_name", "pk")
-    if rules.is_secretariat(user):
-        return conferences
-    if not (user and user.is_authenticated and user.is_active):
-        return conferences.filter(is_public=True)
-    return conferences.filter(
-        Q(is_public=True) | Q(appointments__user=user) | Q(delegations__members__user=user)
-    ).distinct()
 
 
 def conference_for(request: HttpRequest, slug: str) -> Conference:

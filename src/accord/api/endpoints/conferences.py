@@ -8,8 +8,9 @@ from django.http import HttpRequest
 from ninja import Router
 
 from accord.api.auth import reader
-from accord.api.lookups import visible_conference, visible_conferences
+from accord.api.lookups import visible_conference
 from accord.api.schemas import ConferenceDetailOut, ConferenceOut, Error, PlanOut, VersionOut
+from accord.conferences.queries import visible_conferences
 from accord.plans.interfaces.plan_json import plan_as_dict
 from accord.plans.models import ActionPlan, PlanVersion
 from accord.plans.queries import current_version, visible_versions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from accord.web.access import visible_conferences
+from accord.conferences.queries import visible_conferences
 
 
 def home(request: HttpRequest) -> HttpResponse:
