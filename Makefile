@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 VENDOR := src/accord/web/static/vendor
 PORT ?= 8000
 
-.PHONY: install demo test lint format clean
+.PHONY: install demo test lint typecheck format clean
 
 install: $(VENV)/.installed $(VENDOR)/.installed
 
@@ -31,11 +31,16 @@ $(VENDOR)/.installed: package.json package-lock.json
 demo: install
 	$(BIN)/accord demo --port $(PORT)
 
-test: install lint
+test: install lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
+
+# Types are checked where the logic lives: the engines and the domain layer.
+typecheck: $(VENV)/.installed
+	ACCORD_DATA_DIR=$${ACCORD_DATA_DIR:-var} $(BIN)/mypy src/accord/engines src/accord/*/domain \
+		src/accord/rules.py src/accord/core src/accord/audit/domain.py src/accord/reference/domain.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix src tests benchmarks
