@@ -22,9 +22,9 @@ def _rows(name: str) -> Iterator[dict[str, str]]:
 
 def _upsert(model: type[models.Model], key: dict[str, Any], values: dict[str, Any]) -> int:
     """Create or update one row; audit and count it only when something changed."""
-    obj = model.objects.filter(**key).first()
+    obj = model._default_manager.filter(**key).first()
     if obj is None:
-        obj = model.objects.create(**key, **values)
+        obj = model._default_manager.create(**key, **values)
         record(actor=None, action="reference.created", target=obj, changes=values_as_text(values))
         return 1
     changed = {

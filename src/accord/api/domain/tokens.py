@@ -30,6 +30,9 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+NAME_MAX = 100
+
+
 def create_api_token(*, user: Any, name: str, actor: Any = None) -> tuple[ApiToken, str]:
     """Create a token that acts as ``user``; returns the token and its key (shown only once).
 
@@ -44,7 +47,7 @@ def create_api_token(*, user: Any, name: str, actor: Any = None) -> tuple[ApiTok
     name = name.strip()
     if not name:
         raise DomainError("The token's name is empty.", field="name")
-    if len(name) > ApiToken._meta.get_field("name").max_length:
+    if len(name) > NAME_MAX:
         raise DomainError("The token's name is longer than 100 characters.", field="name")
     if not user.is_active:
         raise DomainError(f"The account '{user.get_username()}' is disabled.", field="user")

@@ -24,6 +24,8 @@ class Unbalanced:
 
 def scan_brackets(text: str) -> tuple[list[BracketSpan], list[Unbalanced]]:
     """Spans of every matched pair (outer before inner), and every unmatched bracket."""
+    if "[" not in text and "]" not in text:
+        return [], []
     open_at: list[int] = []
     spans: list[BracketSpan] = []
     stray: list[Unbalanced] = []

@@ -157,7 +157,7 @@ class _Reader:
                 props = el.getparent()
                 owner = props.tag if props is not None else None
                 if owner == _RPR:
-                    if run is not None and props.getparent() is run:  # type: ignore[union-attr]
+                    if run is not None and props is not None and props.getparent() is run:
                         run_shading = shading(el)
                 elif owner == _PPR and para is not None:
                     para.shade = shading(el)
