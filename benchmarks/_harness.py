@@ -10,8 +10,12 @@ from collections.abc import Callable
 
 
 def setup_django(label: str) -> str:
-    """Point Accord at a fresh SQLite file (or DATABASE_URL if given) and migrate it."""
-    folder = tempfile.mkdtemp(prefix=f"accord-bench-{label}-")
+    """Point Accord at a fresh SQLite file (or DATABASE_URL if given) and migrate it; a server
+    process started by a benchmark reuses its parent's folder (ACCORD_BENCH_DATA_DIR)."""
+    folder = os.environ.get("ACCORD_BENCH_DATA_DIR") or tempfile.mkdtemp(
+        prefix=f"accord-bench-{label}-"
+    )
+    os.environ["ACCORD_BENCH_DATA_DIR"] = folder
     os.environ["ACCORD_DATA_DIR"] = folder
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.settings")
     import django

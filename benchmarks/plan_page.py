@@ -1,8 +1,8 @@
 """Plan page and API plan read for a 1,000-item Action Plan, beside an empty Django view.
 
-All three are served over HTTP by one waitress server on loopback in the same run, so the
-figures share every overhead but the work of the page itself. Also counts the queries of each
-read for 10 and for 1,000 items: equal counts mean no N+1 queries.
+All three are served over HTTP by one waitress server, in its own process, on loopback in the
+same run, so the figures share every overhead but the work of the page itself. Also counts
+the queries of each read for 10 and for 1,000 items: equal counts mean no N+1 queries.
 
     .venv/bin/python benchmarks/plan_page.py [--items 1000] [--requests 60]
 
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
+import subprocess
 import sys
-import threading
 
 from _harness import median_ms, setup_django
 
@@ -73,7 +74,8 @@ def count_queries(url: str) -> int:
     return len(context.captured_queries)
 
 
-def serve():
+def serve_forever() -> None:
+    """Server process: print the port, then serve until killed."""
     from django.conf import settings
     from waitress.server import create_server
 
@@ -81,16 +83,30 @@ def serve():
     from accord.wsgi import application
 
     server = create_server(application, host="127.0.0.1", port=0, threads=4, ident="bench")
-    threading.Thread(target=server.run, daemon=True).start()
-    return server.effective_port
+    print(server.effective_port, flush=True)
+    server.run()
+
+
+def start_server() -> tuple[subprocess.Popen, int]:
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=os.environ.copy(),
+    )
+    return process, int(process.stdout.readline())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sys.modules.setdefault("bench_plan_page", sys.modules[__name__])
+    if args.serve:
+        serve_forever()
+        return
 
     admin = make_admin()
     small, large = build_plan(admin, "small", 10), build_plan(admin, "large", args.items)
@@ -102,18 +118,28 @@ def main() -> None:
         }.items()
     }
 
-    port = serve()
+    server, port = start_server()
     connection_ = http.client.HTTPConnection("127.0.0.1", port)
 
+    cookies: dict[str, str] = {}
+
     def get(url: str) -> None:
-        connection_.request("GET", url, headers={"Host": "localhost"})
+        """One request, sending back the cookies received, as a browser does."""
+        headers = {"Host": "localhost"}
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        connection_.request("GET", url, headers=headers)
         response = connection_.getresponse()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            cookies[name] = rest.split(";", 1)[0]
         response.read()
         assert response.status == 200, (url, response.status)
 
     page = median_ms(lambda: get(f"/c/{large.slug}/plan/"), args.requests)
     api = median_ms(lambda: get(f"/api/conferences/{large.slug}/plan"), args.requests)
     baseline = median_ms(lambda: get("/__empty__/"), args.requests)
+    server.terminate()
 
     print(f"plan of {args.items} items, median of {args.requests} HTTP requests (loopback)")
     print(f"  empty Django view      {baseline:8.2f} ms   (baseline)")
