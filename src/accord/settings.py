@@ -60,7 +60,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite holds one writer at a time: wait for it instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 INSTALLED_APPS = [
     "django.contrib.admin",
