@@ -141,3 +141,13 @@ def test_export_unknown_version_exits_2(run, admin, draft, tmp_path):
 
     assert result.exit_code == 2
     assert result.stderr == "accord: conf has no version 9 (versions: 1).\n"
+
+
+def test_import_dry_run_reports_counts_and_each_warning(run, db):
+    result = run("import", SAMPLE, "--dry-run")
+
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == f"{SAMPLE}: 3 priorities, 19 items, 14 comments, 18 positions, 6 warnings."
+    assert lines[3] == "  warning (line 59, P.2-b): identifier 'P.-2-b' read as 'P.2-b'"
+    assert lines[-1] == "Dry run: nothing was written."

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+NAME_MAX = 100
+
 
 class ApiToken(models.Model):
     """A bearer token. Only the SHA-256 digest of the key is kept: the key is shown once."""
@@ -13,7 +15,7 @@ class ApiToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
-    name = models.CharField(_("name"), max_length=100, help_text=_("What the token is for."))
+    name = models.CharField(_("name"), max_length=NAME_MAX, help_text=_("What the token is for."))
     prefix = models.CharField(
         _("prefix"), max_length=12, help_text=_("The key's first characters, to recognise it.")
     )

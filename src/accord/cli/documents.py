@@ -70,16 +70,10 @@ def import_document(
             result["imported"] = {"conference": target.slug, "version": report.version_number}
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    items = document.items()
-    comments = sum(len(i.all_comments()) for i in items) + sum(
-        len(o.comments) for o in document.objectives
-    )
-    positions = sum(len(i.positions) for i in items) + sum(
-        len(o.positions) for o in document.objectives
-    )
     typer.echo(
-        f"{path}: {len(document.objectives)} priorities, {len(items)} items, "
-        f"{comments} comments, {positions} positions, {len(document.warnings)} warnings."
+        f"{path}: {len(document.objectives)} priorities, {len(document.items())} items, "
+        f"{document.comment_count()} comments, {document.position_count()} positions, "
+        f"{len(document.warnings)} warnings."
     )
     for warning in document.warnings:
         typer.echo(f"  warning ({warning.where}): {warning.message}")

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accord import rules
-from accord.api.models import ApiToken
+from accord.api.models import NAME_MAX, ApiToken
 from accord.audit.domain import record
 from accord.core.errors import DomainError, NotFound
 
@@ -30,9 +30,6 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-NAME_MAX = 100
-
-
 def create_api_token(*, user: Any, name: str, actor: Any = None) -> tuple[ApiToken, str]:
     """Create a token that acts as ``user``; returns the token and its key (shown only once).
 
@@ -48,7 +45,7 @@ def create_api_token(*, user: Any, name: str, actor: Any = None) -> tuple[ApiTok
     if not name:
         raise DomainError("The token's name is empty.", field="name")
     if len(name) > NAME_MAX:
-        raise DomainError("The token's name is longer than 100 characters.", field="name")
+        raise DomainError(f"The token's name is longer than {NAME_MAX} characters.", field="name")
     if not user.is_active:
         raise DomainError(f"The account '{user.get_username()}' is disabled.", field="user")
     key = KEY_PREFIX + secrets.token_urlsafe(32)

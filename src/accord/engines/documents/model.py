@@ -133,6 +133,15 @@ class WorkingDocument:
     def items(self) -> list[Item]:
         return [item for objective in self.objectives for item in objective.items]
 
+    def comment_count(self) -> int:
+        """Comments and replies on priorities and items (what an import stores)."""
+        on_objectives = sum(len(flatten_comments(o.comments)) for o in self.objectives)
+        return on_objectives + sum(len(i.all_comments()) for i in self.items())
+
+    def position_count(self) -> int:
+        on_objectives = sum(len(o.positions) for o in self.objectives)
+        return on_objectives + sum(len(i.positions) for i in self.items())
+
 
 def flatten_comments(comments: list[Comment]) -> list[Comment]:
     out: list[Comment] = []
