@@ -15,6 +15,14 @@ class ItemStatus(models.TextChoices):
     DISPUTED = "disputed", _("Disputed")
 
 
+class StatusSource(models.TextChoices):
+    """Who set an item's status: the rule, the imported document's colour, or a chair."""
+
+    DERIVED = "derived", _("Derived from brackets and positions")
+    DOCUMENT = "document", _("As the working document has it")
+    CHAIR = "chair", _("Set by the chair")
+
+
 class VersionState(models.TextChoices):
     """Who may read a version: drafts stay with the secretariat and chairs until circulated."""
 

@@ -7,7 +7,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accord.plans.enums import ChangeKind, ItemKind, ItemStatus, LinkageType, Section, VersionState
+from accord.plans.enums import (
+    ChangeKind,
+    ItemKind,
+    ItemStatus,
+    LinkageType,
+    Section,
+    StatusSource,
+    VersionState,
+)
 
 
 class ActionPlan(models.Model):
@@ -99,6 +107,17 @@ class PlanItem(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ItemStatus, default=ItemStatus.AGREED
     )
+    derived_status = models.CharField(
+        _("status by the rule"),
+        max_length=20,
+        choices=ItemStatus,
+        default=ItemStatus.AGREED,
+        help_text=_("What brackets and positions say; 'status' differs when a chair set it."),
+    )
+    status_source = models.CharField(
+        _("status set by"), max_length=20, choices=StatusSource, default=StatusSource.DERIVED
+    )
+    status_note = models.CharField(_("why the status was set"), max_length=300, blank=True)
     section = models.CharField(_("section"), max_length=20, choices=Section, default=Section.AGREED)
     outcome = models.ForeignKey(
         "self",
