@@ -75,6 +75,7 @@ def test_update_item_with_current_revision_saves_and_bumps_revision(admin, draft
     assert history_of(item).first().changes == {
         "text": ["Text of item 0 under priority 1 about broadband connectivity", "Better text"],
         "status": ["agreed", "disputed"],
+        "status_source": ["derived", "chair"],
     }
 
 

@@ -43,7 +43,7 @@ class PlanItemAdmin(AuditedModelAdmin):
     list_filter = ("status", "kind", "version__plan__conference", "version")
     search_fields = ("code", "text", "priority__title")
     list_select_related = ("priority", "version__plan")
-    readonly_fields = ("revision", "updated_at")
+    readonly_fields = ("revision", "updated_at", "derived_status", "status_source", "status_note")
     raw_id_fields = ("version", "priority", "outcome")
 
     def save_model(self, request, obj, form, change) -> None:

@@ -21,6 +21,8 @@ class Status(StrEnum):
 
 
 class Stance(StrEnum):
+    """Comments yield the first seven; the rest are recorded in Accord and written back."""
+
     KEEP = "keep"
     REMOVE = "remove"
     INSERT = "insert"
@@ -28,6 +30,10 @@ class Stance(StrEnum):
     ALTERNATIVE = "alternative"
     MERGE_MOVE = "merge_move"
     OTHER = "other"
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    PREFER_OPTION = "prefer_option"
+    RESERVATION = "reservation"
 
 
 class ChangeKind(StrEnum):

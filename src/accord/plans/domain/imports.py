@@ -13,11 +13,13 @@ from accord.audit.models import AuditEntry
 from accord.conferences.models import Conference, Delegation
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
+from accord.engines.brackets import Parsed, anchor, option_of, parse
+from accord.engines.consensus import Stated, item_status, latest, place
 from accord.engines.documents import model as doc
 from accord.negotiation.enums import PositionSource
 from accord.negotiation.models import Position
 from accord.plans.domain.versions import create_action_plan, create_plan_version
-from accord.plans.enums import ItemStatus
+from accord.plans.enums import StatusSource
 from accord.plans.models import ActionPlan, Comment, PlanItem, PlanVersion, Priority, ProposedChange
 
 _TITLE_MAX = 80
@@ -38,16 +40,32 @@ class ImportReport:
 
 
 def derive_status(item: doc.Item) -> str:
-    """The colour when the file has one; otherwise: disputed when the item is for further
-    discussion or has brackets, an undisputed change when it carries comments or tracked
-    changes, agreed when it carries nothing."""
+    """The colour when the file has one; otherwise the rule of ``engines.consensus`` over the
+    item's brackets, the positions read from its comments, and its tracked changes."""
     if item.status is not None:
         return str(item.status)
-    if item.section == doc.Section.FURTHER_DISCUSSION or item.brackets:
-        return ItemStatus.DISPUTED
-    if item.comments or item.changes:
-        return ItemStatus.UNDISPUTED_CHANGE
-    return ItemStatus.AGREED
+    return rule_status(item)
+
+
+def rule_status(item: doc.Item) -> str:
+    parsed = parse(item.text)
+    stances = latest(document_stance(position, parsed) for position in item.positions)
+    status = item_status(
+        parsed, place(parsed, stances).current(), pending_changes=bool(item.changes)
+    )
+    return str(status)
+
+
+def document_stance(position: doc.Position, parsed: Parsed) -> Stated:
+    """A position read from a comment, tied to the bracket (and option) its quote falls in."""
+    bracket = anchor(parsed, position.quoted)
+    return Stated(
+        position.delegation,
+        str(position.stance),
+        bracket.text if bracket else "",
+        option_of(bracket, position.quoted) if bracket else None,
+        position.detail,
+    )
 
 
 def split_title(heading: str) -> tuple[str, str]:
@@ -162,6 +180,8 @@ def _write(
             code=item.id,
             text=item.text,
             status=derive_status(item),
+            derived_status=rule_status(item),
+            status_source=StatusSource.DERIVED if item.status is None else StatusSource.DOCUMENT,
             section=str(item.section),
             order=order,
         )
@@ -199,7 +219,16 @@ def _write(
         for priority, objective in zip(priorities, document.objectives, strict=True)
         for p in objective.positions
     ] + [
-        _position(version, user, delegations, p, comments.source_of(p, item=row), item=row)
+        _position(
+            version,
+            user,
+            delegations,
+            p,
+            comments.source_of(p, item=row),
+            item=row,
+            item_revision=row.revision,
+            **_anchored(document_stance(p, parse(row.text))),
+        )
         for row, (_p, _o, item, _n) in zip(items, pairs, strict=True)
         for p in item.positions
     ]
@@ -284,19 +313,24 @@ def _position(
     comment: Comment | None,
     **target: Any,
 ) -> Position:
+    """``target``: the priority or item, and for an item the bracket and option."""
     return Position(
         version=version,
         delegation=delegations.get(position.delegation.casefold()),
         delegation_name=position.delegation,
-        stance=str(position.stance),
         detail=position.detail,
         quoted=position.quoted or "",
         source=PositionSource.COMMENT,
         source_text=position.source,
         comment=comment,
         recorded_by=user_or_none(user),
+        stance=str(position.stance),
         **target,
     )
+
+
+def _anchored(stated: Stated) -> dict[str, Any]:
+    return {"bracket": stated.bracket, "option": stated.option}
 
 
 def _audit_items(user: Any, conference: Conference, items: list[PlanItem]) -> None:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from accord import rules
 from accord.audit.domain import record
 from accord.core.errors import DomainError
-from accord.plans.enums import ItemKind, ItemStatus, VersionState
+from accord.plans.domain.status import refresh_statuses
+from accord.plans.enums import ItemKind, ItemStatus, StatusSource, VersionState
 from accord.plans.models import PlanItem, PlanVersion, Priority
 from accord.plans.signals import touch_version
 
@@ -40,6 +41,14 @@ def require_draft_editor(user: Any, version: PlanVersion) -> None:
             "start a new version from it.",
             field="version",
         )
+
+
+def _check_status(status: str) -> str:
+    if status not in ItemStatus.values:
+        raise DomainError(
+            f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
+        )
+    return status
 
 
 def _non_empty(value: str, field: str) -> str:
@@ -85,19 +94,21 @@ def add_item(
     kind: str,
     code: str,
     text: str,
-    status: str = ItemStatus.AGREED,
+    status: str | None = None,
     outcome: PlanItem | None = None,
 ) -> PlanItem:
-    """Append an outcome or output to a priority; an output may name the outcome it serves."""
+    """Append an outcome or output to a priority; an output may name the outcome it serves.
+
+    The status follows the rule (``plans.domain.status``) unless ``status`` says otherwise,
+    which then stands as the editor's decision.
+    """
     version = priority.version
     require_draft_editor(user, version)
     code = _non_empty(code, "code")
     if kind not in ItemKind.values:
         raise DomainError(f"Unknown kind '{kind}'; expected outcome or output.", field="kind")
-    if status not in ItemStatus.values:
-        raise DomainError(
-            f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
-        )
+    if status is not None:
+        _check_status(status)
     if version.items.filter(code=code).exists():
         raise DomainError(f"Item {code} already exists in this version.", field="code")
     if outcome is not None and (kind != ItemKind.OUTPUT or outcome.kind != ItemKind.OUTCOME):
@@ -112,10 +123,13 @@ def add_item(
             kind=kind,
             code=code,
             text=_non_empty(text, "text"),
-            status=status,
             outcome=outcome,
             order=order,
         )
+        refresh_statuses([item])
+        if status is not None and status != item.status:
+            item.status, item.status_source = status, StatusSource.CHAIR
+            item.save(update_fields=["status", "status_source"])
         record(
             actor=user,
             action="plan.item_added",
@@ -124,7 +138,7 @@ def add_item(
             changes={
                 "kind": [None, kind],
                 "text": [None, item.text],
-                "status": [None, status],
+                "status": [None, item.status],
                 "outcome": [None, outcome.code if outcome else None],
             },
         )
@@ -148,11 +162,8 @@ def update_item(
     if text is not None:
         changes["text"] = _non_empty(text, "text")
     if status is not None:
-        if status not in ItemStatus.values:
-            raise DomainError(
-                f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
-            )
-        changes["status"] = status
+        changes["status"] = _check_status(status)
+        changes["status_source"] = StatusSource.CHAIR
     if not changes:
         raise DomainError("Nothing to change: give a new text or status.", field="text")
     with transaction.atomic():
@@ -170,6 +181,8 @@ def update_item(
         if updated != 1:  # SQLite has no row lock: the conditional update is the guard there
             raise StaleEdit(PlanItem.objects.get(pk=item.pk))
         current.refresh_from_db()
+        if "text" in audit:
+            refresh_statuses([current])
         touch_version(current.version_id)
         record(
             actor=user,

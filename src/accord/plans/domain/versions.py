@@ -14,6 +14,7 @@ from accord.conferences.models import Conference
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
 from accord.negotiation.models import Position
+from accord.plans.domain.status import refresh_statuses
 from accord.plans.enums import VersionState
 from accord.plans.models import (
     KPI,
@@ -74,6 +75,8 @@ def create_plan_version(
         )
         if based_on is not None:
             _copy_tree(based_on, version)
+            # Statuses say what changed since the version copied: nothing yet.
+            refresh_statuses(version.items.select_related("version"))
         record(
             actor=user,
             action="plan.version_created",

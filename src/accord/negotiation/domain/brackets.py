@@ -1,0 +1,57 @@
+"""A chair settles a bracket: keeps one option, keeps the text, or deletes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from accord.audit.domain import record
+from accord.core.errors import DomainError
+from accord.engines.brackets import Resolution, parse, resolve
+from accord.plans.domain.items import update_item
+from accord.plans.models import PlanItem
+
+
+def resolution_from(choice: str) -> Resolution:
+    """``keep``, ``delete`` or ``option:N`` (as forms, the API and the CLI spell it)."""
+    if choice == "keep":
+        return Resolution.keep()
+    if choice == "delete":
+        return Resolution.delete()
+    head, _, number = choice.partition(":")
+    if head == "option" and number.isdigit():
+        return Resolution.keep_option(int(number))
+    raise DomainError(
+        f"Unknown resolution '{choice}'; expected keep, delete or option:N.", field="resolution"
+    )
+
+
+def resolve_bracket(
+    *, user: Any, item: PlanItem, index: int, choice: str, expected_revision: int
+) -> PlanItem:
+    """Settle bracket ``index`` of a draft item's text; nothing outside the bracket changes.
+
+    Goes through ``update_item``, so the same people may do it, a stale revision is refused
+    (StaleEdit), and the derived status is refreshed: stances on the settled bracket lapse.
+    """
+    brackets = parse(item.text).brackets
+    try:
+        text = resolve(item.text, index, resolution_from(choice))
+    except ValueError as error:
+        raise DomainError(f"{item.code}: {error}.", field="bracket") from error
+    if not text.strip():
+        raise DomainError(
+            f"Deleting that bracket leaves {item.code} without text; delete the item instead.",
+            field="resolution",
+        )
+    with transaction.atomic():
+        updated = update_item(user=user, item=item, expected_revision=expected_revision, text=text)
+        record(
+            actor=user,
+            action="negotiation.bracket_resolved",
+            target=updated,
+            conference=item.version.plan.conference,
+            changes={"bracket": [brackets[index].text, None], "resolution": [None, choice]},
+        )
+    return updated

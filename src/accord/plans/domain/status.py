@@ -1,0 +1,146 @@
+"""Item status: derived by the rule in ``engines.consensus``, or set by a chair.
+
+``PlanItem.status`` is what everyone sees; ``derived_status`` what the rule says;
+``status_source`` tells which one ``status`` follows (the rule, the imported document's colour,
+or a chair's decision, which ``status_note`` explains).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+
+from accord import rules
+from accord.audit.domain import record
+from accord.core.errors import DomainError
+from accord.engines.brackets import parse
+from accord.engines.consensus import Stated, item_status, latest, place
+from accord.negotiation.models import Position
+from accord.plans.enums import ItemStatus, StatusSource, VersionState
+from accord.plans.models import PlanItem, ProposedChange
+
+
+def current_stances(items: Sequence[PlanItem]) -> dict[int, list[Stated]]:
+    """Each delegation's latest stance per item and bracket, leaving out stances on the whole
+    item stated on an earlier revision of its text (they lapse when the text changes)."""
+    revision = {item.pk: item.revision for item in items}
+    rows = (
+        Position.objects.filter(item_id__in=revision)
+        .annotate(who=Coalesce(F("delegation__organization__name"), F("delegation_name")))
+        .order_by("stated_at", "id")
+        .values_list("item_id", "who", "stance", "bracket", "option", "detail", "item_revision")
+    )
+    stated: dict[int, list[Stated]] = {}
+    for item_id, who, stance, bracket, option, detail, item_revision in rows.iterator():
+        if not bracket and item_revision not in (None, revision[item_id]):
+            continue
+        stated.setdefault(item_id, []).append(Stated(who, stance, bracket, option, detail))
+    return {item_id: latest(stances) for item_id, stances in stated.items()}
+
+
+def _base_texts(items: Sequence[PlanItem]) -> dict[str, str]:
+    version_ids = {item.version_id for item in items}
+    if len(version_ids) != 1:
+        raise ValueError("Statuses are refreshed one version at a time.")
+    version = items[0].version
+    if version.based_on_id is None:
+        return {}
+    return dict(
+        PlanItem.objects.filter(
+            version_id=version.based_on_id, code__in=[item.code for item in items]
+        ).values_list("code", "text")
+    )
+
+
+def derive_statuses(items: Sequence[PlanItem]) -> dict[int, str]:
+    """What the rule says of each item (one version), in a constant number of queries."""
+    if not items:
+        return {}
+    stances = current_stances(items)
+    base = _base_texts(items)
+    pending = set(
+        ProposedChange.objects.filter(item__in=items).values_list("item_id", flat=True)
+    )
+    out = {}
+    for item in items:
+        parsed = parse(item.text)
+        placed = place(parsed, stances.get(item.pk, ()))
+        out[item.pk] = str(
+            item_status(
+                parsed,
+                placed.current(),
+                text_changed=item.code in base and base[item.code] != item.text,
+                pending_changes=item.pk in pending,
+            )
+        )
+    return out
+
+
+def refresh_statuses(items: Iterable[PlanItem]) -> list[PlanItem]:
+    """Re-apply the rule after positions or texts changed; ``status`` follows it unless the
+    document or a chair set it. Returns the items whose derived status changed."""
+    items = list(items)
+    derived = derive_statuses(items)
+    changed = []
+    for item in items:
+        if item.derived_status != derived[item.pk]:
+            item.derived_status = derived[item.pk]
+            if item.status_source == StatusSource.DERIVED:
+                item.status = item.derived_status
+            changed.append(item)
+    if changed:
+        PlanItem.objects.bulk_update(changed, ["derived_status", "status"])
+    return changed
+
+
+def _require_status_setter(user: Any, item: PlanItem) -> None:
+    rules.require(
+        rules.can_edit_plan(user, item.version.plan.conference),
+        "Only the secretariat or a chair sets an item's status.",
+    )
+    if item.version.state == VersionState.PUBLISHED:
+        raise DomainError(
+            f"Version {item.version.number} is published; its statuses are final.",
+            field="status",
+        )
+
+
+def set_item_status(*, user: Any, item: PlanItem, status: str, note: str = "") -> PlanItem:
+    """A chair's decision on the status, overriding the rule until cleared. Audited, and shown
+    with its note wherever the status is."""
+    _require_status_setter(user, item)
+    if status not in ItemStatus.values:
+        raise DomainError(
+            f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
+        )
+    return _set(user, item, status, StatusSource.CHAIR, note.strip()[:300])
+
+
+def clear_status_override(*, user: Any, item: PlanItem) -> PlanItem:
+    """Let the rule decide again."""
+    _require_status_setter(user, item)
+    (derived,) = derive_statuses([item]).values()
+    item.derived_status = derived
+    return _set(user, item, derived, StatusSource.DERIVED, "")
+
+
+def _set(user: Any, item: PlanItem, status: str, source: str, note: str) -> PlanItem:
+    fields = ("status", "status_source", "status_note")
+    before = {name: getattr(item, name) for name in fields}
+    with transaction.atomic():
+        item.status, item.status_source, item.status_note = status, source, note
+        item.save(update_fields=[*fields, "derived_status", "updated_at"])
+        changes = {k: [v, getattr(item, k)] for k, v in before.items() if v != getattr(item, k)}
+        if changes:
+            record(
+                actor=user,
+                action="plan.item_status_set",
+                target=item,
+                conference=item.version.plan.conference,
+                changes=changes,
+            )
+    return item
