@@ -9,6 +9,7 @@ from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
+from accord.negotiation.enums import Stance
 from accord.plans.enums import ItemStatus, VersionState
 
 register = template.Library()
@@ -20,6 +21,8 @@ AUDIT_ACTIONS = {
     "plan.kpi_actual_recorded": _("Result recorded"),
     "plan.linkage_added": _("Linkage added"),
     "plan.linkage_removed": _("Linkage removed"),
+    "plan.item_status_set": _("Status set"),
+    "negotiation.bracket_resolved": _("Bracket settled"),
 }
 
 
@@ -57,3 +60,9 @@ def audit_value(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(str(part) for part in value)
     return str(value)
+
+
+@register.filter
+def stance_label(stance: str) -> str:
+    """The translated name of a stance value ("prefer_option" → "Prefers an option")."""
+    return str(Stance(stance).label) if stance in Stance.values else stance

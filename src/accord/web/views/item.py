@@ -1,19 +1,28 @@
-"""One item of the Action Plan: its text, results framework, linkages and history."""
+"""One item of the Action Plan: its text with its brackets and who stands where, results
+framework, linkages and history."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accord import rules
 from accord.audit.domain import history_of
-from accord.plans.enums import LinkageType
+from accord.conferences.models import Conference, Delegation
+from accord.engines.brackets import Bracket, parse
+from accord.engines.consensus import Stated, place
+from accord.negotiation.queries import item_positions
+from accord.plans.domain.status import current_stances
+from accord.plans.enums import LinkageType, VersionState
 from accord.plans.models import Linkage, PlanItem
 from accord.plans.queries import item_detail
 from accord.web.access import conference_for
+from accord.web.bracket_markup import bracketed_html
 from accord.web.errors import domain_errors
+from accord.web.forms import ItemTextForm, PositionForm, StatusForm
 from accord.web.views.context import conference_context
 
 
@@ -22,6 +31,12 @@ class LinkageGroup:
     type: str
     label: str
     linkages: list[Linkage]
+
+
+@dataclass(frozen=True)
+class BracketStances:
+    bracket: Bracket
+    stances: list[Stated]
 
 
 def linkage_groups(item: PlanItem) -> list[LinkageGroup]:
@@ -34,16 +49,75 @@ def linkage_groups(item: PlanItem) -> list[LinkageGroup]:
     return groups
 
 
+def acting_delegations(user: Any, conference: Conference) -> list[tuple[int, str]]:
+    """Whom the user may record positions for: their own delegations, or any for a chair."""
+    who = rules.standing(user, conference)
+    delegations = Delegation.objects.filter(conference=conference).select_related("organization")
+    if not (who.secretariat or who.chair):
+        delegations = delegations.filter(pk__in=who.delegation_ids)
+    return [(d.pk, d.organization.name) for d in delegations]
+
+
+def bracket_label(bracket: Bracket) -> str:
+    text = bracket.text if len(bracket.text) <= 60 else bracket.text[:57] + "…]"
+    return f"{bracket.index + 1}. {text}"
+
+
+def item_page(
+    request: HttpRequest, conference: Conference, item: PlanItem, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """The item page; views that handle its forms pass bound forms back with their errors."""
+    user = request.user
+    participant = rules.standing(user, conference).participant
+    parsed = parse(item.text)
+    placed = place(parsed, current_stances([item]).get(item.pk, []))
+    delegations = acting_delegations(user, conference) if participant else []
+    editable = item.version.state == VersionState.DRAFT and rules.can_edit_plan(user, conference)
+    brackets = [(b.index, bracket_label(b)) for b in parsed.brackets]
+    context = conference_context(request, conference, "plan") | {
+        "item": item,
+        "version": item.version,
+        "text_html": bracketed_html(parsed),
+        "parsed": parsed,
+        "brackets": [
+            BracketStances(b, placed.on_bracket.get(b.index, [])) for b in parsed.brackets
+        ],
+        "item_stances": placed.on_item,
+        "positions": item_positions(user, conference, item.version.number, item.code),
+        "linkage_groups": linkage_groups(item),
+        "show_history": participant,
+        "history": list(history_of(item)) if participant else [],
+        "can_resolve": editable,
+        "can_set_status": rules.can_edit_plan(user, conference)
+        and item.version.state != VersionState.PUBLISHED,
+        "position_form": forms.get("position_form")
+        or (PositionForm(delegations=delegations, brackets=brackets) if delegations else None),
+        "status_form": forms.get("status_form")
+        or StatusForm(
+            initial={
+                "status": item.status if item.status_source == "chair" else "",
+                "note": item.status_note,
+            }
+        ),
+        "text_form": forms.get("text_form")
+        or (
+            ItemTextForm(
+                initial={
+                    "text": item.text,
+                    "expected_revision": item.revision,
+                    "started_from": item.text,
+                }
+            )
+            if editable
+            else None
+        ),
+        "conflict": forms.get("conflict"),
+        "error": forms.get("error"),
+    }
+    return render(request, "accord/item.html", context, status=status)
+
+
 @domain_errors
 def item(request: HttpRequest, slug: str, number: int, code: str) -> HttpResponse:
     conference = conference_for(request, slug)
-    found = item_detail(request.user, conference, number, code)
-    participant = rules.standing(request.user, conference).participant
-    context = conference_context(request, conference, "plan") | {
-        "item": found,
-        "version": found.version,
-        "linkage_groups": linkage_groups(found),
-        "show_history": participant,
-        "history": list(history_of(found)) if participant else [],
-    }
-    return render(request, "accord/item.html", context)
+    return item_page(request, conference, item_detail(request.user, conference, number, code))
