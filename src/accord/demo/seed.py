@@ -14,6 +14,7 @@ from django.db import transaction
 from accord.conferences import domain as people
 from accord.conferences.enums import Role
 from accord.conferences.models import Conference
+from accord.negotiation.domain import record_position
 from accord.plans import domain as plans
 from accord.plans.domain.results import PeriodInput
 from accord.plans.enums import VersionState
@@ -110,7 +111,7 @@ def _seed(content: dict[str, Any]) -> Conference:
     )
     for delegate in accounts["delegates"]:
         _seed_delegate(admin, delegations[delegate["delegation"]], delegate)
-    _seed_plan(admin, conference, content)
+    _seed_plan(admin, conference, content, delegations)
     return conference
 
 
@@ -157,7 +158,9 @@ def _seed_delegate(admin: Any, delegation: Any, row: dict[str, Any]) -> None:
     people.add_delegation_member(user=admin, delegation=delegation, person=account)
 
 
-def _seed_plan(admin: Any, conference: Conference, content: dict[str, Any]) -> None:
+def _seed_plan(
+    admin: Any, conference: Conference, content: dict[str, Any], delegations: dict[str, Any]
+) -> None:
     plan = plans.create_action_plan(
         user=admin, conference=conference, title=f"{conference.short_name} Action Plan"
     )
@@ -178,7 +181,6 @@ def _seed_plan(admin: Any, conference: Conference, content: dict[str, Any]) -> N
                 kind=row["kind"],
                 code=row["code"],
                 text=row["text"],
-                status=row["status"],
                 outcome=outcomes.get(row.get("outcome")),
             )
             outcomes[item.code] = item
@@ -192,6 +194,7 @@ def _seed_plan(admin: Any, conference: Conference, content: dict[str, Any]) -> N
                     unit=kpi["unit"],
                     periods=[_period(p) for p in kpi["periods"]],
                 )
+    _seed_positions(admin, base, content["positions"], delegations)
     plans.set_version_state(user=admin, version=base, state=VersionState.PUBLISHED)
     plans.create_plan_version(
         user=admin,
@@ -199,6 +202,22 @@ def _seed_plan(admin: Any, conference: Conference, content: dict[str, Any]) -> N
         label="Working draft after the second regional meeting",
         based_on=base,
     )
+
+
+def _seed_positions(
+    admin: Any, version: Any, rows: list[dict[str, Any]], delegations: dict[str, Any]
+) -> None:
+    """Stances stated at the last meeting; the statuses follow from them and the brackets."""
+    for row in rows:
+        record_position(
+            user=admin,
+            item=version.items.get(code=row["item"]),
+            delegation=delegations[row["delegation"]],
+            stance=row["stance"],
+            bracket=row.get("bracket"),
+            option=row.get("option"),
+            detail=row.get("detail", ""),
+        )
 
 
 def _period(row: dict[str, Any]) -> PeriodInput:
