@@ -14,16 +14,32 @@ def test_openapi_schema_is_valid(client):
 def test_openapi_schema_lists_every_endpoint(client):
     paths = client.get("/api/openapi.json").json()["paths"]
 
-    item = "/api/conferences/{slug}/versions/{number}/items/{code}"
+    conference = "/api/conferences/{slug}"
+    version = conference + "/versions/{number}"
+    item = version + "/items/{code}"
+    contribution = conference + "/contributions/{contribution_id}"
     assert {path: sorted(operations) for path, operations in paths.items()} == {
         "/api/conferences": ["get"],
-        "/api/conferences/{slug}": ["get"],
-        "/api/conferences/{slug}/versions": ["get"],
-        "/api/conferences/{slug}/plan": ["get"],
-        "/api/conferences/{slug}/versions/{number}/plan": ["get"],
+        conference: ["get"],
+        conference + "/versions": ["get"],
+        conference + "/plan": ["get"],
+        version + "/plan": ["get"],
         item: ["get", "patch"],
+        item + "/brackets/{index}/resolve": ["post"],
         item + "/linkages": ["post"],
         item + "/linkages/{linkage_id}": ["delete"],
+        version + "/brackets": ["get"],
+        item + "/positions": ["get", "post"],
+        conference + "/consensus": ["get"],
+        version + "/contributions": ["get", "post"],
+        contribution: ["get"],
+        contribution + "/amendments": ["post"],
+        contribution + "/submit": ["post"],
+        contribution + "/withdraw": ["post"],
+        conference + "/amendments/{amendment_id}/decision": ["post"],
+        version + "/merge": ["post"],
+        conference + "/compare": ["get"],
+        conference + "/compare/items/{code}": ["get"],
     }
 
 

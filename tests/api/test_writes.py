@@ -227,3 +227,41 @@ def test_delegate_token_cannot_remove_a_linkage(client, admin, draft, delegate):
     assert response.status_code == 403
     assert response.json()["message"] == "Only the secretariat or a chair changes the Action Plan."
     assert Linkage.objects.filter(pk=linkage.pk).exists()
+
+
+def _resolve(client, body, headers):
+    return client.post(
+        DRAFT_ITEM + "/brackets/0/resolve", body, "application/json", headers=headers
+    )
+
+
+def test_resolve_bracket_settles_it_and_reports_the_status(client, admin, versions, chair):
+    item = versions[2].items.get(code="D.1-a")
+    plans.update_item(user=admin, item=item, expected_revision=1, text="Devices [taxed/subsidised]")
+
+    response = _resolve(client, {"choice": "option:2", "expected_revision": 2}, bearer(chair))
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["text"], body["status"], body["status_source"], body["revision"]) == (
+        "Devices subsidised",
+        "undisputed_change",  # differs from the version it was copied from
+        "derived",
+        3,
+    )
+
+
+def test_resolve_bracket_on_a_stale_revision_is_a_conflict(client, admin, versions, chair):
+    item = versions[2].items.get(code="D.1-a")
+    plans.update_item(user=admin, item=item, expected_revision=1, text="Devices [taxed]")
+
+    response = _resolve(client, {"choice": "keep", "expected_revision": 1}, bearer(chair))
+
+    assert response.status_code == 409
+    assert response.json()["current"]["text"] == "Devices [taxed]"
+
+
+def test_resolve_bracket_by_a_delegate_is_refused(client, admin, versions, delegate):
+    response = _resolve(client, {"choice": "keep", "expected_revision": 1}, bearer(delegate))
+
+    assert response.status_code == 404  # the draft is not theirs to see

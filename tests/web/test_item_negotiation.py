@@ -42,7 +42,7 @@ def test_item_page_marks_brackets_and_lists_their_options(client, chair, bracket
 
 
 def test_delegate_is_offered_only_their_own_delegation(client, admin, draft, bracketed, two_delegations):
-    canada, mexico, canadian = two_delegations
+    canada, _mexico, canadian = two_delegations
     plans.set_version_state(user=admin, version=draft, state=VersionState.CIRCULATED)
     client.force_login(canadian)
 

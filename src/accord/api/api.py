@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from accord.api.endpoints import conferences, items
+from accord.api.endpoints import compare, conferences, contributions, items, negotiation
 from accord.api.errors import install_error_handlers
 
 DESCRIPTION = """
@@ -20,4 +20,7 @@ Writes need a token; create one with `accord token create USERNAME`.
 api = NinjaAPI(title="Accord API", version="1", description=DESCRIPTION)
 api.add_router("", conferences.router)
 api.add_router("", items.router)
+api.add_router("", negotiation.router)
+api.add_router("", contributions.router)
+api.add_router("", compare.router)
 install_error_handlers(api, body_params={"payload"})

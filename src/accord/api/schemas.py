@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from accord.conferences.enums import Phase
-from accord.plans.enums import ItemKind, ItemStatus, LinkageType, VersionState
+from accord.plans.enums import ItemKind, ItemStatus, LinkageType, StatusSource, VersionState
 
 
 class Error(Schema):
@@ -104,6 +104,11 @@ class ItemOut(Schema):
     id: str
     kind: ItemKind
     status: ItemStatus
+    status_by_rule: ItemStatus = Field(description="What brackets and positions say.")
+    status_source: StatusSource = Field(
+        description="Whom 'status' follows: the rule, the imported document, or a chair."
+    )
+    status_note: str = Field(description="Why a chair set the status.")
     text: str
     revision: int = Field(description="Send it back as expected_revision when you change the item.")
     updated_at: dt.datetime
@@ -132,6 +137,16 @@ class ItemPatch(Schema):
         if self.text is None and self.status is None:
             raise ValueError("Send the new text, the new status, or both.")
         return self
+
+
+class BracketResolution(Schema):
+    """Settle one bracket: ``keep`` (drop the brackets), ``delete`` (drop the bracketed text)
+    or ``option:N`` (keep the Nth option of an [A/B] bracket)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    expected_revision: int = Field(ge=1, description="The revision your change is based on.")
+    choice: str = Field(pattern=r"^(keep|delete|option:[1-9]\d*)$", examples=["option:2"])
 
 
 class LinkageIn(Schema):

@@ -3,7 +3,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from accord.web.views.compare import plan_compare, plan_compare_docx
 from accord.web.views.conference import conference_home
+from accord.web.views.consensus import consensus, delegation
+from accord.web.views.contributions import (
+    amendment_decide,
+    contribution,
+    contribution_submit,
+    contribution_withdraw,
+    contributions,
+    merge,
+)
 from accord.web.views.exports import plan_export
 from accord.web.views.home import home
 from accord.web.views.imports import (
@@ -13,6 +23,7 @@ from accord.web.views.imports import (
     plan_import_report,
 )
 from accord.web.views.item import item
+from accord.web.views.negotiate import item_edit, item_position, item_resolve, item_status
 from accord.web.views.plan import plan, plan_priority
 from accord.web.views.search import search
 
@@ -34,6 +45,22 @@ urlpatterns = [
         name="plan_priority",
     ),
     path("c/<slug:slug>/plan/v<int:number>/items/<str:code>/", item, name="item"),
+    path(
+        "c/<slug:slug>/plan/v<int:number>/items/<str:code>/positions/",
+        item_position,
+        name="item_position",
+    ),
+    path(
+        "c/<slug:slug>/plan/v<int:number>/items/<str:code>/resolve/",
+        item_resolve,
+        name="item_resolve",
+    ),
+    path(
+        "c/<slug:slug>/plan/v<int:number>/items/<str:code>/status/",
+        item_status,
+        name="item_status",
+    ),
+    path("c/<slug:slug>/plan/v<int:number>/items/<str:code>/edit/", item_edit, name="item_edit"),
     path("c/<slug:slug>/plan/v<int:number>/export.<str:fmt>", plan_export, name="plan_export"),
     path("c/<slug:slug>/plan/import/", plan_import, name="plan_import"),
     path(
@@ -52,4 +79,27 @@ urlpatterns = [
         name="plan_import_discard",
     ),
     path("c/<slug:slug>/search/", search, name="search"),
+    # Contributions, their merge into a new version, and redlines between versions.
+    path("c/<slug:slug>/plan/v<int:number>/contributions/", contributions, name="contributions"),
+    path("c/<slug:slug>/plan/v<int:number>/merge/", merge, name="merge"),
+    path("c/<slug:slug>/contributions/<int:contribution_id>/", contribution, name="contribution"),
+    path(
+        "c/<slug:slug>/contributions/<int:contribution_id>/submit/",
+        contribution_submit,
+        name="contribution_submit",
+    ),
+    path(
+        "c/<slug:slug>/contributions/<int:contribution_id>/withdraw/",
+        contribution_withdraw,
+        name="contribution_withdraw",
+    ),
+    path(
+        "c/<slug:slug>/amendments/<int:amendment_id>/decision/",
+        amendment_decide,
+        name="amendment_decide",
+    ),
+    path("c/<slug:slug>/plan/compare/", plan_compare, name="plan_compare"),
+    path("c/<slug:slug>/plan/compare/redline.docx", plan_compare_docx, name="plan_compare_docx"),
+    path("c/<slug:slug>/consensus/", consensus, name="consensus"),
+    path("c/<slug:slug>/delegations/<int:delegation_id>/", delegation, name="delegation"),
 ]

@@ -10,8 +10,17 @@ from ninja import Router, Status
 from accord.api.auth import BearerToken, reader
 from accord.api.errors import ItemConflict
 from accord.api.lookups import visible_conference
-from accord.api.schemas import Error, ItemOut, ItemPatch, LinkageIn, LinkageOut, StaleEditOut
+from accord.api.schemas import (
+    BracketResolution,
+    Error,
+    ItemOut,
+    ItemPatch,
+    LinkageIn,
+    LinkageOut,
+    StaleEditOut,
+)
 from accord.core.errors import NotFound
+from accord.negotiation import domain as negotiation
 from accord.plans import domain as plans
 from accord.plans.interfaces.plan_json import item_detail_as_dict, linkage_as_dict
 from accord.plans.models import Linkage, PlanItem
@@ -57,6 +66,32 @@ def update_item(request: HttpRequest, slug: str, number: int, code: str, payload
     except plans.StaleEdit as stale:
         current = item_detail_as_dict(_item(user, slug, number, code))
         raise ItemConflict(stale, current) from stale
+    return item_detail_as_dict(_item(user, slug, number, code))
+
+
+@router.post(
+    ITEM + "/brackets/{index}/resolve",
+    auth=BearerToken(),
+    response={200: ItemOut, 409: StaleEditOut} | WRITE_ERRORS,
+    operation_id="resolve_bracket",
+)
+def resolve_bracket(
+    request: HttpRequest, slug: str, number: int, code: str, index: int, payload: BracketResolution
+) -> Any:
+    """Settle bracket ``index`` (0-based, outer before inner, as the brackets list gives them)
+    of an item of a draft version (secretariat or chair). Text outside it is untouched."""
+    user = request.auth
+    item = _item(user, slug, number, code)
+    try:
+        negotiation.resolve_bracket(
+            user=user,
+            item=item,
+            index=index,
+            choice=payload.choice,
+            expected_revision=payload.expected_revision,
+        )
+    except plans.StaleEdit as stale:
+        raise ItemConflict(stale, item_detail_as_dict(_item(user, slug, number, code))) from stale
     return item_detail_as_dict(_item(user, slug, number, code))
 
 

@@ -133,7 +133,13 @@ def _start_item(state: _State, block: Block, ident: Identifier) -> None:
             where, f"{ident.canonical} appears again (first at {state.seen_ids[ident.canonical]})"
         )
     state.seen_ids.setdefault(ident.canonical, block.where)
-    offset = len(block.text) - len(block.text.lstrip()) + block.text.lstrip().find(ident.rest)
+    # The text follows the identifier: search from the end, or "D.1-a: a" finds the 'a' of
+    # the label. (``rest`` is the stripped tail of the paragraph.)
+    stripped = block.text.rstrip()
+    if stripped.endswith(ident.rest):
+        offset = len(stripped) - len(ident.rest)
+    else:
+        offset = len(block.text) - len(block.text.lstrip()) + block.text.lstrip().find(ident.rest)
     state.item = Item(
         id=ident.canonical,
         kind=ident.kind or "outcome",

@@ -1,0 +1,467 @@
+"""Contributions: changes to a plan version proposed by a delegation (with co-sponsors, or as
+the common proposal of an RTO's region), written as a draft, submitted, then decided amendment
+by amendment. Nothing here is ever deleted: rejected and withdrawn proposals stay on record.
+
+Who sees what (the rule lives here, next to the writes that depend on it):
+
+- a **draft** is seen only by the members of the submitting delegation and of the co-sponsoring
+  delegations, who write it together, and by the account that created it (a chair typing in a
+  paper contribution for a delegation); other delegations, chairs and the secretariat do not
+  see it;
+- once **submitted** (even if later withdrawn) it is seen by everyone who may read its version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from accord import rules
+from accord.audit.domain import record
+from accord.conferences.models import Conference, Delegation
+from accord.core.actors import user_or_none
+from accord.core.errors import DomainError, NotFound
+from accord.negotiation.domain.positions import record_position
+from accord.negotiation.enums import (
+    AmendmentKind,
+    ContributionState,
+    Decision,
+    PositionSource,
+    Stance,
+)
+from accord.negotiation.models import Amendment, Contribution
+from accord.plans.enums import ItemKind
+from accord.plans.models import PlanItem, PlanVersion, Priority
+from accord.reference.models import RegionalOrganization
+
+# The stance a submitted amendment records for its delegation on the item it concerns.
+STANCE_OF = {
+    AmendmentKind.MODIFY: Stance.MODIFY,
+    AmendmentKind.DELETE: Stance.REMOVE,
+    AmendmentKind.MOVE: Stance.MERGE_MOVE,
+    AmendmentKind.ADD: Stance.INSERT,
+}
+
+
+# --- Who may see and write ------------------------------------------------------------------
+
+
+def _user_pk(user: Any) -> int | None:
+    return getattr(user_or_none(user), "pk", None)
+
+
+def is_author(user: Any, contribution: Contribution) -> bool:
+    """A member of the submitting or a co-sponsoring delegation, or the contribution's creator.
+
+    Uses ``contribution.cosponsors`` as prefetched when it is."""
+    who = rules.standing(user, contribution.version.plan.conference)
+    if contribution.delegation_id in who.delegation_ids:
+        return True
+    if contribution.created_by_id is not None and contribution.created_by_id == _user_pk(user):
+        return True
+    return any(d.pk in who.delegation_ids for d in contribution.cosponsors.all())
+
+
+def can_view_contribution(user: Any, contribution: Contribution) -> bool:
+    """Submitted: whoever reads the version. Draft: its authors only (see the module)."""
+    if not rules.can_view_version(user, contribution.version):
+        return False
+    return contribution.submitted_at is not None or is_author(user, contribution)
+
+
+def visible_contributions_filter(user: Any, conference: Conference) -> Q:
+    """``can_view_contribution`` as a filter on Contribution, for the lists (the caller has
+    already limited them to versions the user may read)."""
+    ids = rules.standing(user, conference).delegation_ids
+    cosponsored = Contribution.cosponsors.through.objects.filter(delegation_id__in=ids)
+    condition = (
+        Q(submitted_at__isnull=False)
+        | Q(delegation_id__in=ids)
+        | Q(pk__in=cosponsored.values("contribution_id"))
+    )
+    pk = _user_pk(user)
+    return condition | Q(created_by_id=pk) if pk is not None else condition
+
+
+def can_edit_contribution(user: Any, contribution: Contribution) -> bool:
+    """Its authors write a draft together; nobody changes a submitted one."""
+    return (
+        contribution.state == ContributionState.DRAFT
+        and rules.can_view_version(user, contribution.version)
+        and is_author(user, contribution)
+    )
+
+
+def can_submit_contribution(user: Any, contribution: Contribution) -> bool:
+    """Submitting (or withdrawing) speaks for the submitting delegation: co-sponsors may write
+    the draft, but only someone who acts for the submitting delegation tables it."""
+    return is_author(user, contribution) and rules.can_act_for_delegation(
+        user, contribution.delegation
+    )
+
+
+def may_speak_for_rto(delegation: Delegation, rto: RegionalOrganization) -> bool:
+    """A delegation tables an RTO's common proposal when it belongs to the RTO's region (its
+    organization's region, or its country's) or is the RTO itself. No key links an organization
+    to an RTO, so the RTO's own delegation is recognised by its short name being the RTO's code
+    (``ATU``) or its name being the RTO's name."""
+    organization = delegation.organization
+    country = organization.country
+    region_id = organization.region_id or (country.region_id if country else None)
+    if region_id is not None and region_id == rto.region_id:
+        return True
+    return (
+        organization.short_name.strip().casefold() == rto.code.casefold()
+        or organization.name.strip().casefold() == rto.name.casefold()
+    )
+
+
+def require_visible(user: Any, contribution: Contribution) -> None:
+    """NotFound, not NotAllowed: a draft's existence does not leak to other delegations."""
+    if not can_view_contribution(user, contribution):
+        raise NotFound(f"There is no contribution {contribution.pk} that you may see.", field="id")
+
+
+# --- Writes ---------------------------------------------------------------------------------
+
+
+def _text(value: str, field: str, *, limit: int | None = None, required: bool = True) -> str:
+    value = value.strip()
+    if required and not value:
+        raise DomainError(f"The {field.replace('_', ' ')} is empty.", field=field)
+    if limit is not None and len(value) > limit:
+        raise DomainError(
+            f"The {field.replace('_', ' ')} is longer than {limit} characters.", field=field
+        )
+    return value
+
+
+def _cosponsors(
+    conference: Conference, delegation: Delegation, cosponsors: Iterable[Delegation]
+) -> list[Delegation]:
+    chosen: dict[int, Delegation] = {}
+    for cosponsor in cosponsors:
+        if cosponsor.conference_id != conference.pk:
+            raise DomainError(f"{cosponsor} is not at {conference}.", field="cosponsors")
+        if cosponsor.pk == delegation.pk:
+            raise DomainError(
+                f"{delegation.organization} submits the contribution; "
+                "it cannot also co-sponsor it.",
+                field="cosponsors",
+            )
+        chosen[cosponsor.pk] = cosponsor
+    return list(chosen.values())
+
+
+def create_contribution(
+    *,
+    user: Any,
+    version: PlanVersion,
+    delegation: Delegation,
+    title: str,
+    summary: str = "",
+    cosponsors: Iterable[Delegation] = (),
+    on_behalf_of: RegionalOrganization | None = None,
+    reference: str = "",
+) -> Contribution:
+    """Start a draft contribution to ``version`` for ``delegation``, which only its authors see
+    until it is submitted. Delegates write for their own delegation; chairs and the
+    secretariat for any. Audited."""
+    conference = version.plan.conference
+    if not rules.can_view_version(user, version):
+        raise NotFound(f"{conference} has no such version that you may read.", field="version")
+    if delegation.conference_id != conference.pk:
+        raise DomainError(f"{delegation} is not at {conference}.", field="delegation")
+    rules.require(
+        rules.can_act_for_delegation(user, delegation),
+        "You write contributions for your own delegation only.",
+    )
+    title = _text(title, "title", limit=300)
+    reference = _text(reference, "reference", limit=60, required=False)
+    chosen = _cosponsors(conference, delegation, cosponsors)
+    if on_behalf_of is not None and not may_speak_for_rto(delegation, on_behalf_of):
+        raise DomainError(
+            f"{delegation.organization} is neither in the region of {on_behalf_of.code} "
+            f"({on_behalf_of.region}) nor {on_behalf_of.code} itself.",
+            field="on_behalf_of",
+        )
+    with transaction.atomic():
+        contribution = Contribution.objects.create(
+            version=version,
+            reference=reference,
+            title=title,
+            summary=summary.strip(),
+            delegation=delegation,
+            on_behalf_of=on_behalf_of,
+            created_by=user_or_none(user),
+        )
+        contribution.cosponsors.set(chosen)
+        record(
+            actor=user,
+            action="negotiation.contribution_created",
+            target=contribution,
+            conference=conference,
+            changes={
+                "version": [None, version.number],
+                "delegation": [None, delegation.organization.name],
+                "title": [None, title],
+                "cosponsors": [None, sorted(d.organization.name for d in chosen)],
+                "on_behalf_of": [None, on_behalf_of.code if on_behalf_of else None],
+            },
+        )
+    return contribution
+
+
+def _require_editable(user: Any, contribution: Contribution) -> None:
+    require_visible(user, contribution)
+    if contribution.state != ContributionState.DRAFT:
+        raise DomainError(
+            f"{contribution} is {contribution.get_state_display().lower()}; "
+            "its amendments can no longer change.",
+            field="contribution",
+        )
+    rules.require(
+        can_edit_contribution(user, contribution),
+        "Only the delegations that write a contribution change it.",
+    )
+
+
+def _own_item(contribution: Contribution, item: PlanItem | None, kind: str) -> PlanItem:
+    if item is None:
+        raise DomainError(f"Say which item to {kind}.", field="item")
+    if item.version_id != contribution.version_id:
+        raise DomainError(
+            f"{item.code} belongs to another version than the contribution's.", field="item"
+        )
+    if contribution.amendments.filter(item=item).exists():
+        raise DomainError(
+            f"This contribution already has an amendment of {item.code}; change that one.",
+            field="item",
+        )
+    return item
+
+
+def _own_priority(contribution: Contribution, priority: Priority | None) -> Priority:
+    if priority is None:
+        raise DomainError("Say under which priority the item goes.", field="priority")
+    if priority.version_id != contribution.version_id:
+        raise DomainError(
+            f"Priority {priority.code} belongs to another version than the contribution's.",
+            field="priority",
+        )
+    return priority
+
+
+def add_amendment(
+    *,
+    user: Any,
+    contribution: Contribution,
+    kind: str,
+    item: PlanItem | None = None,
+    text: str = "",
+    priority: Priority | None = None,
+    item_code: str = "",
+    item_kind: str = "",
+    note: str = "",
+) -> Amendment:
+    """Add one proposed change to a draft: ``modify`` an item's text, ``delete`` an item,
+    ``move`` it under another ``priority``, or ``add`` a new item ``item_code`` of
+    ``item_kind``. A modification keeps the text and revision it was written against, so it
+    can be shown as a redline and merged after the text moved on. Audited."""
+    _require_editable(user, contribution)
+    values: dict[str, Any] = {"kind": kind, "note": note.strip()}
+    if kind == AmendmentKind.MODIFY:
+        item = _own_item(contribution, item, "modify")
+        text = _text(text, "text")
+        if text == item.text:
+            raise DomainError(
+                f"The proposed text is {item.code}'s text: it changes nothing.", field="text"
+            )
+        values |= {"text": text, "base_text": item.text, "base_revision": item.revision}
+    elif kind == AmendmentKind.DELETE:
+        item = _own_item(contribution, item, "delete")
+        values |= {"base_text": item.text, "base_revision": item.revision}
+    elif kind == AmendmentKind.MOVE:
+        item = _own_item(contribution, item, "move")
+        priority = _own_priority(contribution, priority)
+        if priority.pk == item.priority_id:
+            raise DomainError(f"{item.code} is already under {priority.code}.", field="priority")
+        values |= {"priority": priority, "base_text": item.text, "base_revision": item.revision}
+    elif kind == AmendmentKind.ADD:
+        item = None
+        item_code = _text(item_code, "item_code", limit=20)
+        if any(ch.isspace() for ch in item_code):
+            raise DomainError(f"The identifier '{item_code}' contains spaces.", field="item_code")
+        if contribution.version.items.filter(code=item_code).exists():
+            raise DomainError(
+                f"Item {item_code} already exists in version {contribution.version.number}.",
+                field="item_code",
+            )
+        if contribution.amendments.filter(kind=AmendmentKind.ADD, item_code=item_code).exists():
+            raise DomainError(
+                f"This contribution already adds an item {item_code}.", field="item_code"
+            )
+        if item_kind not in ItemKind.values:
+            raise DomainError(
+                f"Unknown item kind '{item_kind}'; expected outcome or output.", field="item_kind"
+            )
+        values |= {
+            "priority": _own_priority(contribution, priority),
+            "text": _text(text, "text"),
+            "item_code": item_code,
+            "item_kind": item_kind,
+        }
+    else:
+        raise DomainError(
+            f"Unknown kind '{kind}'; expected one of {', '.join(AmendmentKind.values)}.",
+            field="kind",
+        )
+    if item is not None:
+        values |= {"item": item, "item_code": item.code, "item_kind": item.kind}
+    with transaction.atomic():
+        order = (contribution.amendments.aggregate(n=Max("order"))["n"] or 0) + 1
+        amendment = Amendment.objects.create(contribution=contribution, order=order, **values)
+        record(
+            actor=user,
+            action="negotiation.amendment_added",
+            target=amendment,
+            conference=contribution.version.plan.conference,
+            changes={
+                "contribution": [None, str(contribution)],
+                "kind": [None, kind],
+                "item": [None, amendment.item_code],
+                "priority": [None, amendment.priority.code if amendment.priority else None],
+                "text": [None, amendment.text or None],
+            },
+        )
+    return amendment
+
+
+def submit_contribution(*, user: Any, contribution: Contribution) -> Contribution:
+    """Table a draft: from now on everyone who reads the version sees it, and each amendment
+    of an existing item is recorded as the submitting delegation's position on that item
+    (source: this contribution). A proposed new item has no item to hold a position yet."""
+    require_visible(user, contribution)
+    rules.require(
+        can_submit_contribution(user, contribution),
+        "Only the submitting delegation submits its contribution.",
+    )
+    if contribution.state != ContributionState.DRAFT:
+        raise DomainError(
+            f"{contribution} is already {contribution.get_state_display().lower()}.",
+            field="state",
+        )
+    amendments = list(contribution.amendments.select_related("item__version__plan__conference"))
+    if not amendments:
+        raise DomainError("The contribution proposes no change yet.", field="amendments")
+    with transaction.atomic():
+        contribution.state = ContributionState.SUBMITTED
+        contribution.submitted_at = timezone.now()
+        contribution.save(update_fields=["state", "submitted_at"])
+        record(
+            actor=user,
+            action="negotiation.contribution_submitted",
+            target=contribution,
+            conference=contribution.version.plan.conference,
+            changes={"state": [ContributionState.DRAFT, ContributionState.SUBMITTED]},
+        )
+        for amendment in amendments:
+            if amendment.item is None:
+                continue
+            record_position(
+                user=user,
+                item=amendment.item,
+                delegation=contribution.delegation,
+                stance=STANCE_OF[AmendmentKind(amendment.kind)],
+                detail=amendment.note or contribution.title,
+                source=PositionSource.CONTRIBUTION,
+                stated_at=contribution.submitted_at,
+                contribution=contribution,
+            )
+    return contribution
+
+
+def withdraw_contribution(*, user: Any, contribution: Contribution) -> Contribution:
+    """The submitting delegation takes its contribution back. It stays on record (and so do
+    the positions its submission recorded); none of its amendments is merged any more. Refused
+    once an amendment was merged into a version."""
+    require_visible(user, contribution)
+    rules.require(
+        can_submit_contribution(user, contribution),
+        "Only the submitting delegation withdraws its contribution.",
+    )
+    if contribution.state == ContributionState.WITHDRAWN:
+        raise DomainError(f"{contribution} is already withdrawn.", field="state")
+    merged = contribution.amendments.filter(merged_into__isnull=False).first()
+    if merged is not None:
+        raise DomainError(
+            f"{merged} was already merged into a new version; the contribution stays.",
+            field="state",
+        )
+    old = contribution.state
+    with transaction.atomic():
+        contribution.state = ContributionState.WITHDRAWN
+        contribution.save(update_fields=["state"])
+        record(
+            actor=user,
+            action="negotiation.contribution_withdrawn",
+            target=contribution,
+            conference=contribution.version.plan.conference,
+            changes={"state": [old, ContributionState.WITHDRAWN]},
+        )
+    return contribution
+
+
+def decide_amendment(
+    *, user: Any, amendment: Amendment, decision: str, note: str = ""
+) -> Amendment:
+    """A chair's (or the secretariat's) decision on one amendment of a submitted contribution:
+    accepted ones are applied by the next merge; rejected ones stay on record. A decision may
+    change until the amendment is merged. Audited."""
+    contribution = amendment.contribution
+    conference = contribution.version.plan.conference
+    rules.require(
+        rules.can_edit_plan(user, conference),
+        "Only the secretariat or a chair decides on amendments.",
+    )
+    require_visible(user, contribution)
+    if contribution.state != ContributionState.SUBMITTED:
+        raise DomainError(
+            f"{contribution} is {contribution.get_state_display().lower()}; "
+            "only submitted contributions are decided on.",
+            field="decision",
+        )
+    if decision not in Decision.values:
+        raise DomainError(
+            f"Unknown decision '{decision}'; expected one of {', '.join(Decision.values)}.",
+            field="decision",
+        )
+    if amendment.merged_into_id is not None:
+        raise DomainError(
+            f"{amendment} was already merged into a new version; its decision is final.",
+            field="decision",
+        )
+    note = note.strip()
+    before = {"decision": amendment.decision, "decision_note": amendment.decision_note}
+    with transaction.atomic():
+        amendment.decision = decision
+        amendment.decision_note = note
+        amendment.decided_by = user_or_none(user)
+        amendment.decided_at = timezone.now()
+        amendment.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
+        record(
+            actor=user,
+            action="negotiation.amendment_decided",
+            target=amendment,
+            conference=conference,
+            changes={
+                key: [old, getattr(amendment, key)]
+                for key, old in before.items()
+                if old != getattr(amendment, key)
+            },
+        )
+    return amendment
