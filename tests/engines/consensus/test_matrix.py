@@ -1,7 +1,18 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accord.engines.brackets import parse
-from accord.engines.consensus import Cell, Column, Stated, bracket_matrix, standing_alone
+from accord.engines.consensus import (
+    Cell,
+    Column,
+    Leaning,
+    Stated,
+    bracket_matrix,
+    leaning,
+    standing_alone,
+)
+from accord.engines.consensus.status import disagree
 
 pytestmark = pytest.mark.unit
 
@@ -76,3 +87,32 @@ def test_standing_alone_includes_a_bracket_only_one_delegation_speaks_on():
             Cell("remove", whole_item=True),
         )
     ]
+
+
+STANCES = ["support", "keep", "oppose", "remove", "modify", "prefer_option", "reservation"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(STANCES), st.sampled_from([None, 1, 2])), min_size=1, max_size=7
+    )
+)
+def test_standing_alone_is_the_rule_applied_to_everyone_but_one(said):
+    parsed = parse("[a/b]")
+    stances = [
+        Stated(f"D{n}", stance, bracket="[a/b]", option=option)
+        for n, (stance, option) in enumerate(said)
+    ]
+    speaking = [s for s in stances if leaning(s.stance) is not Leaning.NEUTRAL]
+    if len(speaking) == 1:
+        expected = [s.delegation for s in speaking if leaning(s.stance) is not Leaning.HOLD]
+    elif len(speaking) >= 3 and disagree(speaking):
+        expected = [
+            s.delegation for s in speaking if not disagree([o for o in speaking if o is not s])
+        ]
+    else:
+        expected = []
+
+    alone = standing_alone(bracket_matrix([("X", parsed, stances)]))
+
+    assert [who for _column, who, _cell in alone] == sorted(expected)

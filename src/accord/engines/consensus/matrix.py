@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from accord.engines.brackets import Parsed
-from accord.engines.consensus.stances import Leaning, Stated, leaning, place
-from accord.engines.consensus.status import disagree
+from accord.engines.consensus.stances import Leaning, Placed, Stated, leaning, place, side
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Column:
     """One open bracket: the item it is in, its index in that item, its text and options."""
 
@@ -20,7 +20,7 @@ class Column:
     options: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
     stance: str
     option: int | None = None
@@ -40,53 +40,77 @@ class Matrix:
         return [self.cells.get((delegation, n)) for n in range(len(self.columns))]
 
 
-def bracket_matrix(items: Iterable[tuple[str, Parsed, Sequence[Stated]]]) -> Matrix:
+def bracket_matrix(items: Iterable[tuple[str, Parsed, Sequence[Stated] | Placed]]) -> Matrix:
     """Every bracket of every item, with each delegation's current stance on it.
 
     A stance on a bracket fills its cell; a stance on the whole item fills the cells of that
     item's brackets where the delegation said nothing more precise, marked ``whole_item``.
+    Each item comes with its current stances, or with them already ``place``d.
     """
     matrix = Matrix()
+    columns, cells = matrix.columns, matrix.cells
     names: set[str] = set()
     for code, parsed, stances in items:
         if not parsed.brackets:
             continue
-        placed = place(parsed, stances)
+        placed = stances if isinstance(stances, Placed) else place(parsed, stances)
+        on_item = [
+            (s.delegation, Cell(s.stance, s.option, s.detail, True)) for s in placed.on_item
+        ]
+        names.update(who for who, _ in on_item)
         for bracket in parsed.brackets:
-            n = len(matrix.columns)
-            matrix.columns.append(Column(code, bracket.index, bracket.text, bracket.options))
+            n = len(columns)
+            columns.append(Column(code, bracket.index, bracket.text, bracket.options))
             for stated in placed.on_bracket.get(bracket.index, ()):
-                matrix.cells[(stated.delegation, n)] = Cell(
-                    stated.stance, stated.option, stated.detail
-                )
+                cells[(stated.delegation, n)] = Cell(stated.stance, stated.option, stated.detail)
                 names.add(stated.delegation)
-            for stated in placed.on_item:
-                matrix.cells.setdefault(
-                    (stated.delegation, n),
-                    Cell(stated.stance, stated.option, stated.detail, whole_item=True),
-                )
-                names.add(stated.delegation)
+            for who, cell in on_item:
+                if (who, n) not in cells:
+                    cells[(who, n)] = cell
     matrix.delegations = sorted(names, key=str.casefold)
     return matrix
 
 
 def standing_alone(matrix: Matrix) -> list[tuple[Column, str, Cell]]:
     """Brackets one delegation alone keeps open: without its stance the others would agree
-    (and at least two others spoke), or it is the only one to speak and wants a change."""
-    by_column: dict[int, list[Stated]] = {}
+    (and at least two others spoke), or it is the only one to speak and wants a change.
+
+    "Would agree" is ``status.disagree`` on the others, counted rather than recomputed: nobody
+    else objects, and the others stand on at most one side.
+    """
+    by_column: dict[int, list[tuple[str, Cell, Leaning]]] = {}
     for (delegation, n), cell in matrix.cells.items():
-        by_column.setdefault(n, []).append(Stated(delegation, cell.stance, option=cell.option))
+        pull = leaning(cell.stance)
+        if pull is not Leaning.NEUTRAL:
+            by_column.setdefault(n, []).append((delegation, cell, pull))
     alone = []
-    for n, said in sorted(by_column.items()):
-        speaking = [s for s in said if leaning(s.stance) is not Leaning.NEUTRAL]
-        if len(speaking) == 1 and leaning(speaking[0].stance) is not Leaning.HOLD:
-            holders = speaking
-        elif len(speaking) >= 3 and disagree(speaking):
-            holders = [s for s in speaking if not disagree([o for o in speaking if o is not s])]
+    for n in sorted(by_column):
+        speaking = by_column[n]
+        if len(speaking) == 1:
+            holders = [who for who, _, pull in speaking if pull is not Leaning.HOLD]
+        elif len(speaking) >= 3:
+            holders = _sole_obstacles(speaking)
         else:
             holders = []
-        for stated in sorted(holders, key=lambda s: s.delegation.casefold()):
-            alone.append(
-                (matrix.columns[n], stated.delegation, matrix.cells[(stated.delegation, n)])
-            )
+        for who in sorted(holders, key=str.casefold):
+            alone.append((matrix.columns[n], who, matrix.cells[(who, n)]))
     return alone
+
+
+def _sole_obstacles(speaking: list[tuple[str, Cell, Leaning]]) -> list[str]:
+    objections = sum(pull is Leaning.OBJECT for _, _, pull in speaking)
+    sides = Counter(
+        side(cell.stance, cell.option) for _, cell, pull in speaking if pull is not Leaning.OBJECT
+    )
+    if objections == 0 and len(sides) <= 1:
+        return []  # they agree: nobody keeps the bracket open
+    holders = []
+    for who, cell, pull in speaking:
+        others_object = objections - (pull is Leaning.OBJECT)
+        if pull is Leaning.OBJECT:
+            others_sides = len(sides)  # an objection takes no side
+        else:
+            others_sides = len(sides) - (sides[side(cell.stance, cell.option)] == 1)
+        if not others_object and others_sides <= 1:
+            holders.append(who)
+    return holders

@@ -38,7 +38,7 @@ def leaning(stance: str) -> Leaning:
     return _LEANING.get(stance, Leaning.NEUTRAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Stated:
     """One delegation's stance; ``bracket`` is the bracketed text it concerns ("" = the item)."""
 

@@ -125,14 +125,18 @@ class _Loaded:
     items: list[_Item]
     parsed: dict[int, Parsed]
     stances: dict[int, list[Stated]]
+    _placed: dict[int, Placed] = field(default_factory=dict)
 
     def matrix(self) -> Matrix:
         return bracket_matrix(
-            (item.code, self.parsed[item.pk], self.stances.get(item.pk, ())) for item in self.items
+            (item.code, self.parsed[item.pk], self.placed(item)) for item in self.items
         )
 
     def placed(self, item: _Item) -> Placed:
-        return place(self.parsed[item.pk], self.stances.get(item.pk, ()))
+        """Placed once per item: the matrix and the per-delegation counts both need it."""
+        if item.pk not in self._placed:
+            self._placed[item.pk] = place(self.parsed[item.pk], self.stances.get(item.pk, ()))
+        return self._placed[item.pk]
 
 
 def _load(version: PlanVersion) -> _Loaded:
