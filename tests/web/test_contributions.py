@@ -322,7 +322,7 @@ def test_compare_page_shows_the_redline_per_priority(client, merged):
         '<p class="redline"><del>Training on spectrum management for regulators</del></p>'
         in response.text
     )
-    assert '<article class="diff diff--removed" data-code="D.1-1">' in response.text
+    assert '<article class="diff diff--removed" data-code="D.1-1" id="item-d1-1">' in response.text
     assert "3 unchanged items" in response.text
     assert response.context["docx_url"] == (
         reverse("plan_compare_docx", args=["conf"]) + "?from=1&to=2"

@@ -147,7 +147,7 @@ def item_detail(user: Any, conference: Conference, version_number: int, code: st
     version = current_version(user, conference, version_number)
     item = (
         _items_with_linkages()
-        .select_related("priority", "version__plan__conference")
+        .select_related("priority", "version__plan__conference", "version__based_on")
         .prefetch_related(
             Prefetch("kpis", queryset=KPI.objects.prefetch_related("periods")),
             Prefetch("outputs", queryset=PlanItem.objects.order_by("order")),
