@@ -72,7 +72,10 @@ class Position(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["version", "item"], name="position_by_item")]
+        # Current stances read a version's positions in the order they were stated.
+        indexes = [
+            models.Index(fields=["version", "stated_at", "id"], name="position_in_order")
+        ]
         verbose_name = _("position")
 
     def __str__(self) -> str:

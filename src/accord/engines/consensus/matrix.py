@@ -54,18 +54,23 @@ def bracket_matrix(items: Iterable[tuple[str, Parsed, Sequence[Stated] | Placed]
         if not parsed.brackets:
             continue
         placed = stances if isinstance(stances, Placed) else place(parsed, stances)
-        on_item = [
-            (s.delegation, Cell(s.stance, s.option, s.detail, True)) for s in placed.on_item
-        ]
+        on_bracket = placed.on_bracket
+        on_item = [(s.delegation, Cell(s.stance, s.option, s.detail, True)) for s in placed.on_item]
         names.update(who for who, _ in on_item)
         for bracket in parsed.brackets:
             n = len(columns)
             columns.append(Column(code, bracket.index, bracket.text, bracket.options))
-            for stated in placed.on_bracket.get(bracket.index, ()):
-                cells[(stated.delegation, n)] = Cell(stated.stance, stated.option, stated.detail)
-                names.add(stated.delegation)
-            for who, cell in on_item:
-                if (who, n) not in cells:
+            if on_bracket and bracket.index in on_bracket:
+                for stated in on_bracket[bracket.index]:
+                    cells[(stated.delegation, n)] = Cell(
+                        stated.stance, stated.option, stated.detail
+                    )
+                    names.add(stated.delegation)
+                for who, cell in on_item:
+                    if (who, n) not in cells:
+                        cells[(who, n)] = cell
+            else:
+                for who, cell in on_item:
                     cells[(who, n)] = cell
     matrix.delegations = sorted(names, key=str.casefold)
     return matrix

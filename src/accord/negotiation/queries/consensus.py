@@ -30,6 +30,7 @@ from accord.engines.consensus import (
     place,
     standing_alone,
 )
+from accord.engines.gc_pause import gc_paused
 from accord.negotiation.models import Position
 from accord.plans.domain.status import parse_text, stances_at
 from accord.plans.enums import ItemStatus
@@ -154,7 +155,11 @@ def _load(version: PlanVersion) -> _Loaded:
         priorities=priorities,
         items=items,
         parsed={item.pk: parse_text(item.text) for item in items},
-        stances=stances_at({item.pk: item.revision for item in items}) if items else {},
+        stances=(
+            stances_at({item.pk: item.revision for item in items}, version_id=version.pk)
+            if items
+            else {}
+        ),
     )
 
 
@@ -179,6 +184,21 @@ def consensus_of(user: Any, conference: Conference, number: int | None = None) -
     version is not there or not readable. Five queries, plus two for the user's roles.
     """
     version, versions = _readable(user, conference, number)
+    with gc_paused():
+        return _consensus(conference, version, versions)
+
+
+def version_matrix(version: PlanVersion) -> Matrix:
+    """The delegation × bracket matrix of a version, from the database: its items, their
+    current stances, every bracket with who said what. (No permission check: callers have
+    the version from a query that made one.)"""
+    with gc_paused():
+        return _load(version).matrix()
+
+
+def _consensus(
+    conference: Conference, version: PlanVersion, versions: list[PlanVersion]
+) -> Consensus:
     loaded = _load(version)
     matrix = loaded.matrix()
     priority_code = {p.pk: p.code for p in loaded.priorities}
@@ -216,24 +236,27 @@ def _priorities(loaded: _Loaded) -> list[PriorityStanding]:
 
 def _summaries(loaded: _Loaded, alone: list[Alone], ids: dict[str, int]) -> list[DelegationSummary]:
     """Registered delegations that said nothing are listed too, with zeros."""
-    items: Counter[str] = Counter()
-    brackets: Counter[str] = Counter()
-    leanings: Counter[tuple[str, Leaning]] = Counter()
+    said: list[tuple[str, str]] = []  # (delegation, stance), every current stance
+    on_brackets: list[str] = []
+    speakers: list[str] = []  # each delegation once per item it speaks on
     for item in loaded.items:
         if item.pk not in loaded.stances:
             continue
         placed = loaded.placed(item)
-        speakers = set()
+        seen = set()
         for stated in placed.on_item:
-            speakers.add(stated.delegation)
-            leanings[stated.delegation, leaning(stated.stance)] += 1
-        for stances in placed.on_bracket.values():
-            for stated in stances:
-                speakers.add(stated.delegation)
-                brackets[stated.delegation] += 1
-                leanings[stated.delegation, leaning(stated.stance)] += 1
-        for who in speakers:
-            items[who] += 1
+            said.append((stated.delegation, stated.stance))
+            seen.add(stated.delegation)
+        for group in placed.on_bracket.values():
+            for stated in group:
+                said.append((stated.delegation, stated.stance))
+                on_brackets.append(stated.delegation)
+                seen.add(stated.delegation)
+        speakers.extend(seen)
+    items, brackets = Counter(speakers), Counter(on_brackets)
+    leanings: Counter[tuple[str, Leaning]] = Counter()
+    for (who, stance), n in Counter(said).items():
+        leanings[who, leaning(stance)] += n
     alone_count = Counter(entry.delegation for entry in alone)
     names = sorted(set(ids) | set(items), key=str.casefold)
     return [
