@@ -87,7 +87,7 @@ def test_chair_records_a_bracket_position_for_any_delegation(client, chair, brac
         chair,
     )
     page = client.get(url("item", bracketed)).content.decode()
-    assert "<strong>Mexico</strong> Prefers an option 2" in page
+    assert '<strong>Mexico</strong> <span class="stance stance--change">Prefers an option 2</span>' in page
 
 
 def test_chair_settles_a_bracket_by_keeping_an_option(client, chair, bracketed):

@@ -9,6 +9,7 @@ from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 
+from accord.engines.consensus import leaning
 from accord.negotiation.enums import Stance
 from accord.plans.enums import ItemStatus, VersionState
 
@@ -66,3 +67,9 @@ def audit_value(value: Any) -> str:
 def stance_label(stance: str) -> str:
     """The translated name of a stance value ("prefer_option" → "Prefers an option")."""
     return str(Stance(stance).label) if stance in Stance.values else stance
+
+
+@register.filter
+def stance_leaning(stance: str) -> str:
+    """hold, change, object or neutral: the class that colours a stance."""
+    return str(leaning(stance))
