@@ -82,3 +82,27 @@ def test_demo_is_written_through_the_domain_with_an_audit_trail(demo):
         AuditEntry.objects.filter(action="plan.item_added").count()
         == PlanItem.objects.filter(version__number=1).count()
     )
+
+
+def test_demo_negotiation_has_positions_and_contributions_to_merge(demo):
+    from django.contrib.auth import get_user_model
+
+    from accord.negotiation.models import Position
+    from accord.negotiation.queries import contributions_of, overlapping_amendments
+
+    base = demo.conference.action_plan.versions.get(number=1)
+    users = get_user_model().objects
+    kenyan, brazilian = users.get(username="delegate1"), users.get(username="delegate2")
+
+    sources = Position.objects.filter(version=base).values_list("source", flat=True)
+    assert (
+        sources.filter(source="statement").count(),
+        sources.filter(source="contribution").count(),
+    ) == (24, 4)
+    assert {c.title for c in contributions_of(kenyan, base)} - {
+        c.title for c in contributions_of(brazilian, base)
+    } == {"Draft: cyber-drills for small island States"}
+    # Kenya and Brazil both rewrite D.1-c: the chair sees them side by side.
+    assert [[a.item_code for a in group] for group in overlapping_amendments(base)] == [
+        ["D.1-c", "D.1-c"]
+    ]

@@ -14,7 +14,7 @@ from django.db import transaction
 from accord.conferences import domain as people
 from accord.conferences.enums import Role
 from accord.conferences.models import Conference
-from accord.negotiation.domain import record_position
+from accord.negotiation import domain as negotiation
 from accord.plans import domain as plans
 from accord.plans.domain.results import PeriodInput
 from accord.plans.enums import VersionState
@@ -196,6 +196,7 @@ def _seed_plan(
                 )
     _seed_positions(admin, base, content["positions"], delegations)
     plans.set_version_state(user=admin, version=base, state=VersionState.PUBLISHED)
+    _seed_contributions(admin, base, content["contributions"], delegations)
     plans.create_plan_version(
         user=admin,
         plan=plan,
@@ -209,7 +210,7 @@ def _seed_positions(
 ) -> None:
     """Stances stated at the last meeting; the statuses follow from them and the brackets."""
     for row in rows:
-        record_position(
+        negotiation.record_position(
             user=admin,
             item=version.items.get(code=row["item"]),
             delegation=delegations[row["delegation"]],
@@ -218,6 +219,39 @@ def _seed_positions(
             option=row.get("option"),
             detail=row.get("detail", ""),
         )
+
+
+def _seed_contributions(
+    admin: Any, version: Any, rows: list[dict[str, Any]], delegations: dict[str, Any]
+) -> None:
+    """Submitted proposals for the chair to merge, and one draft only Kenya sees."""
+    for row in rows:
+        contribution = negotiation.create_contribution(
+            user=admin,
+            version=version,
+            delegation=delegations[row["delegation"]],
+            title=row["title"],
+            summary=row.get("summary", ""),
+            reference=row.get("reference", ""),
+            cosponsors=[delegations[name] for name in row.get("cosponsors", [])],
+        )
+        for change in row["amendments"]:
+            code = change["item"]
+            negotiation.add_amendment(
+                user=admin,
+                contribution=contribution,
+                kind=change["kind"],
+                item=None if change["kind"] == "add" else version.items.get(code=code),
+                item_code=code if change["kind"] == "add" else "",
+                item_kind=change.get("item_kind", ""),
+                priority=version.priorities.get(code=change["priority"])
+                if "priority" in change
+                else None,
+                text=change.get("text", ""),
+                note=change.get("note", ""),
+            )
+        if row["submit"]:
+            negotiation.submit_contribution(user=admin, contribution=contribution)
 
 
 def _period(row: dict[str, Any]) -> PeriodInput:

@@ -1,5 +1,5 @@
 """Words as the overlap engine compares them: Unicode-folded, casefolded, stop words dropped,
-light English stemming; and the word shingles a text's similarity is computed on.
+light English stemming.
 
 Everything here is written by us (no NLTK data to download): the stemmer only folds the
 endings that make two drafts of the same sentence differ ("networks"/"network",
@@ -21,21 +21,15 @@ _MARKS = (
 )
 WORD = re.compile(rf"[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_MARKS}])*|[{_CJK}]")
 
-STOP_WORDS = frozenset(
-    """a an the and or nor but of in on at to for with without by from as into onto through
+_STOP_WORDS = """
+    a an the and or nor but of in on at to for with without by from as into onto through
     throughout via per upon over under within between among amongst across about against
     including inter alia such also both either neither each every all any some other others
     its it their they them this that these those which who whom whose what where when while
     is are was were be been being has have had do does did will would shall should may might
     can could must s t i e g etc well than then there thereof therein thereby here so very
-    more most less least further""".split()
-)
-
-MAX_CHARS = 50_000
-"""Characters of a text that are read; beyond this a text is truncated (with a warning)."""
-MAX_SHINGLES = 5_000
-"""Distinct shingles kept per text (the first ones in text order), so one huge text cannot
-dominate time or memory."""
+    more most less least further"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _NORMALISED: dict[str, str] = {}
 _CACHE_LIMIT = 500_000
@@ -126,14 +120,3 @@ def words_with_spans(text: str) -> Iterator[tuple[str, int, int]]:
         word = normalise_word(match.group())
         if word:
             yield word, match.start(), match.end()
-
-
-def shingles(tokens: list[str], limit: int = MAX_SHINGLES) -> tuple[list[str], bool]:
-    """The distinct 1-grams and 2-grams of content words, in text order, at most ``limit``;
-    and whether the limit cut some off. A bigram is written "word1 word2"."""
-    seen: dict[str, None] = dict.fromkeys(tokens)
-    if len(tokens) > 1:
-        seen.update(dict.fromkeys(map(" ".join, zip(tokens, tokens[1:], strict=False))))
-    if len(seen) <= limit:
-        return list(seen), False
-    return list(seen)[:limit], True
