@@ -11,6 +11,8 @@ Environment variables (all optional):
 - ``ACCORD_DEBUG``: ``1``/``true`` to turn debug on (default off).
 - ``ACCORD_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
 - ``ACCORD_CSRF_TRUSTED_ORIGINS``: comma-separated origins behind a proxy (default none).
+- ``ACCORD_TASKS``: ``thread`` runs background tasks in a thread of the serving process;
+  ``immediate`` runs them inside the request that enqueues them (default ``thread``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
     "accord.conferences",
     "accord.plans",
     "accord.negotiation",
+    "accord.streamlining",
     "accord.api",
     "accord.web",
 ]
@@ -151,7 +155,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rendered fragments (e.g. the plan outline) are cached per process, keyed by what they show.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (e.g. an overlap analysis): in a thread of the serving process, or inside the
+# request with ACCORD_TASKS=immediate (what the tests use, for determinism).
+_TASK_BACKENDS = {
+    "thread": "accord.core.tasks_backend.ThreadBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks = os.environ.get("ACCORD_TASKS", "thread").strip().lower()
+if _tasks not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"ACCORD_TASKS is {_tasks!r}; expected one of {', '.join(_TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks]}}
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

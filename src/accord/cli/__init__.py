@@ -13,7 +13,7 @@ import sys
 
 import typer
 
-from accord.cli import brackets, documents, serving
+from accord.cli import brackets, documents, overlaps, serving
 from accord.cli.common import EXIT_ERROR
 from accord.cli.plan import plan_app
 from accord.cli.tokens import token_app
@@ -32,6 +32,7 @@ app.command()(serving.serve)
 app.command("import")(documents.import_document)
 app.command("export")(documents.export_document)
 app.command("brackets")(brackets.brackets)
+app.command("overlaps")(overlaps.overlaps)
 
 
 @app.command(

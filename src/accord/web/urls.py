@@ -26,6 +26,15 @@ from accord.web.views.item import item
 from accord.web.views.negotiate import item_edit, item_position, item_resolve, item_status
 from accord.web.views.plan import plan, plan_priority
 from accord.web.views.search import search
+from accord.web.views.streamlining import (
+    cluster_merge,
+    corpus_import,
+    pair_dismiss,
+    run_page,
+    run_progress,
+    run_start,
+    streamlining,
+)
 
 urlpatterns = [
     path("", home, name="home"),
@@ -102,4 +111,24 @@ urlpatterns = [
     path("c/<slug:slug>/plan/compare/redline.docx", plan_compare_docx, name="plan_compare_docx"),
     path("c/<slug:slug>/consensus/", consensus, name="consensus"),
     path("c/<slug:slug>/delegations/<int:delegation_id>/", delegation, name="delegation"),
+    # Streamlining: overlapping texts, found by a background analysis.
+    path("c/<slug:slug>/streamlining/", streamlining, name="streamlining"),
+    path("c/<slug:slug>/streamlining/corpora/", corpus_import, name="streamlining_import"),
+    path("c/<slug:slug>/streamlining/runs/", run_start, name="streamlining_start"),
+    path("c/<slug:slug>/streamlining/runs/<int:run_id>/", run_page, name="streamlining_run"),
+    path(
+        "c/<slug:slug>/streamlining/runs/<int:run_id>/progress/",
+        run_progress,
+        name="streamlining_progress",
+    ),
+    path(
+        "c/<slug:slug>/streamlining/runs/<int:run_id>/dismiss/",
+        pair_dismiss,
+        name="streamlining_dismiss",
+    ),
+    path(
+        "c/<slug:slug>/streamlining/runs/<int:run_id>/merge/",
+        cluster_merge,
+        name="streamlining_merge",
+    ),
 ]

@@ -1,4 +1,4 @@
-"""The overlap engine's inputs and outputs: plain frozen dataclasses, no Django."""
+"""The overlap engine's inputs and outputs: plain dataclasses, no Django."""
 
 from __future__ import annotations
 

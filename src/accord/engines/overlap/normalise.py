@@ -28,7 +28,7 @@ _STOP_WORDS = """
     its it their they them this that these those which who whom whose what where when while
     is are was were be been being has have had do does did will would shall should may might
     can could must s t i e g etc well than then there thereof therein thereby here so very
-    more most less least further"""
+    more most less least further particular particularly notably especially"""
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _NORMALISED: dict[str, str] = {}
@@ -50,12 +50,16 @@ def normalise_word(word: str) -> str:
 
 
 def _fold(word: str) -> str:
-    """NFKC, casefold, accents dropped ("Développement" → "developpement")."""
+    """NFKC, casefold, accents and other optional marks dropped ("Développement" →
+    "developpement", Arabic short vowels); vowel signs that spell a word (Devanagari) stay."""
     text = unicodedata.normalize("NFKC", word).casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c.isalnum())
+    kept = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(c) and (c.isalnum() or unicodedata.category(c)[0] == "M")
+    )
     return unicodedata.normalize("NFC", kept)
 
 

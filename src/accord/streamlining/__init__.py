@@ -1,0 +1,2 @@
+"""Streamlining: find overlapping texts (plan items, resolutions, Questions, regional
+priorities) and turn a cluster of them into a proposal to merge."""
