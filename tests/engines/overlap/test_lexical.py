@@ -130,7 +130,8 @@ token_sets = st.lists(
 @given(sets=token_sets, threshold=st.sampled_from([0.3, 0.5, 0.6, 0.8]), common=st.integers(1, 31))
 def test_cosine_join_misses_only_pairs_sharing_few_uncommon_tokens(sets, threshold, common):
     """With tokens from ``common`` on left out of the index, every pair the join reports is
-    right, and every pair sharing at least SHARED tokens below ``common`` is reported."""
+    right, and every pair sharing at least SHARED tokens below ``common``, or identical, is
+    reported."""
     records = [tuple(sorted(s)) for s in sets]
     sizes = [len(s) for s in sets]
     exact = {
@@ -139,6 +140,10 @@ def test_cosine_join_misses_only_pairs_sharing_few_uncommon_tokens(sets, thresho
         if cosine(len(sets[i] & sets[j]), sizes[i], sizes[j]) >= threshold
     }
     found = {(i, j) for i, j, _ in cosine_join(records, sizes, threshold, common=common)}
-    must = {(i, j) for i, j in exact if len({t for t in sets[i] & sets[j] if t < common}) >= SHARED}
+    must = {
+        (i, j)
+        for i, j in exact
+        if len({t for t in sets[i] & sets[j] if t < common}) >= SHARED or sets[i] == sets[j]
+    }
     assert must <= found <= exact
     assert {(i, j) for i, j, _ in cosine_join(records, sizes, threshold)} == exact

@@ -10,17 +10,20 @@ accents dropped, punctuation removed, a short stop-word list left out, plural an
 endings folded by a small stemmer written here) into content words; its *shingles* are
 every content word and every pair of neighbouring content words, the pair taken in either
 order ("skills and literacy" = "literacy and skills"). The similarity of two texts is the
-cosine of their shingle sets, |A ∩ B| / √(|A|·|B|). Measured on hand-written policy
-paragraphs, word pairs keep the phrasing (unlike words alone) while tolerating reordered
-lists (unlike ordered bigrams or trigrams), and cosine sits between Jaccard, which halves
-the score of a text with one clause added, and containment, which gives 1.0 to any short
-text inside a long one. ``LEXICAL_THRESHOLD`` (0.65) is the default cut, chosen on the
-project's labelled set (see ``lexical``).
+cosine of their shingle sets, |A ∩ B| / √(|A|·|B|).
+
+Why these: on the project's labelled set, at the cut that keeps every duplicate, reordered
+and clause-added pair, precision is 0.95 with this choice, against 0.91 for words alone,
+0.93 for word pairs in text order, 0.89 for Jaccard (which halves the score of a text with
+a clause added); character 3-grams do as well (0.95), but they are common to most texts,
+which defeats the index below. Containment (|A ∩ B| / min) scores 1.0 there, on pairs of
+like length, but gives 1.0 to any short text inside a long one and cannot be indexed by
+prefix. ``LEXICAL_THRESHOLD`` (0.65) is the default cut (see ``lexical``).
 
 The corpus is searched with a prefix-filtering index (``index``) instead of comparing all
 pairs: 100,000 paragraphs take seconds (benchmarks/overlap_scale.py). It finds every pair
-a comparison of all pairs would, except pairs that overlap only through shingles found in
-more than 500 texts (boilerplate), so corpora of up to 500 texts get exactly every pair.
+a comparison of all pairs would, except pairs that overlap almost only through shingles
+found in more than 500 texts (boilerplate), so corpora of up to 500 texts get every pair.
 The semantic and hybrid methods (``hybrid``, ``semantic``) use an optional embedding model.
 """
 

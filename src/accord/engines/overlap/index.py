@@ -21,9 +21,10 @@ For cosine o / √(|x|·|y|) ≥ t, with sets processed by size (y before x, so 
 One approximation keeps the work per set bounded however large the corpus grows: tokens
 found in more than ``COMMON`` sets ("Member States", "developing countries"…) are not used
 to find candidates (they still count in every similarity). A pair is then missed only if
-it shares fewer than ℓ tokens rarer than that, i.e. it overlaps through boilerplate; a
-corpus in which no token is that common (any corpus of at most ``COMMON`` texts) gets
-every pair, exactly as a comparison of all pairs would.
+it shares fewer than ℓ tokens rarer than that, i.e. it overlaps through boilerplate, and is
+not a pair of identical sets (those are found apart, by grouping); a corpus in which no
+token is that common (any corpus of at most ``COMMON`` texts) gets every pair, exactly as
+a comparison of all pairs would.
 """
 
 from __future__ import annotations
@@ -102,10 +103,30 @@ def cosine_join(
                     postings[token] = [position]
                 else:
                     posted.append(position)
+    if common is not None:
+        found += _duplicates(records, sizes, {(a, b) for a, b, _ in found})
     if progress is not None:
         progress(len(records))
     found.sort()
     return found
+
+
+def _duplicates(
+    records: Sequence[Sequence[int]], sizes: Sequence[int], known: set[tuple[int, int]]
+) -> list[tuple[int, int, float]]:
+    """Pairs of identical sets not already found: copies of a text made only of common
+    tokens would otherwise be missed by the approximation (see the module docstring)."""
+    groups: dict[tuple[int, Sequence[int]], list[int]] = {}
+    for x, tokens in enumerate(records):
+        if tokens and len(tokens) == sizes[x]:  # a set with a token of its own has no copy
+            groups.setdefault((sizes[x], tuple(tokens)), []).append(x)
+    return [
+        (a, b, 1.0)
+        for group in groups.values()
+        for position, a in enumerate(group)
+        for b in group[position + 1 :]
+        if (a, b) not in known
+    ]
 
 
 def _reach(size: int, squared: float) -> list[int]:
