@@ -41,7 +41,10 @@ SHARED = 4
 """ℓ: tokens a candidate must share within the prefixes. Longer prefixes cost more counting
 (fast, in C) and save verifications (slower); 4 was fastest on the scale benchmark."""
 COMMON = 500
-"""Tokens in more than this many sets are too common to find candidates with."""
+"""Tokens in more than this many sets are too common to find candidates with. On the scale
+benchmark's 100,000 texts this leaves out 0.6% of the pairs (short texts that share only
+boilerplate) and halves the join's time (11 s instead of 24 s); 100 would leave out 1.1%.
+It also bounds the posting lists, so the work per text stops growing with the corpus."""
 _EPS = 1e-9  # bounds are rounded towards longer prefixes and wider size ranges, never tighter
 _REPORT_EVERY = 2_000
 _SHORT = 16  # posting lists this short are taken whole, without bisecting
