@@ -37,10 +37,9 @@ from accord.plans.models import PlanItem, PlanVersion, Priority
 from accord.plans.queries import current_version
 from accord.reference.models import RegionalOrganization
 from accord.web.access import conference_for
-from accord.web.errors import domain_errors
-from accord.web.htmx import vary_on_htmx, wants_fragment
+from accord.web.errors import domain_errors, reported_on
+from accord.web.htmx import redirect, vary_on_htmx, wants_fragment
 from accord.web.views.context import conference_context
-from accord.web.views.imports import _go as go
 
 # --- Forms: they check the shape of the input; the domain decides the rest -----------------
 
@@ -167,11 +166,6 @@ class DecisionForm(forms.Form):
     note = forms.CharField(required=False, max_length=2000)
 
 
-def report(form: forms.Form, error: DomainError) -> None:
-    """Show a domain refusal next to the field it names, else above the form."""
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 # --- Pages ------------------------------------------------------------------------------------
 
 
@@ -187,19 +181,14 @@ def contributions(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         rules.require(may_write, _("Only delegates, chairs and the secretariat contribute."))
         form = ContributionForm(request.POST, user=request.user, conference=conference)
         if form.is_valid():
-            try:
+            with reported_on(form):
                 contribution = domain.create_contribution(
                     user=request.user, version=version, **form.cleaned_data
                 )
-            except NotAllowed:
-                raise
-            except DomainError as error:
-                report(form, error)
-            else:
                 messages.success(
                     request, _("Draft created: only its authors see it until it is submitted.")
                 )
-                return go(request, reverse("contribution", args=[slug, contribution.pk]))
+                return redirect(request, reverse("contribution", args=[slug, contribution.pk]))
     context = conference_context(request, conference, "plan") | {
         "version": version,
         "contributions": contributions_of(request.user, version),
@@ -233,15 +222,10 @@ def contribution(request: HttpRequest, slug: str, contribution_id: int) -> HttpR
         rules.require(editable, _("Only the authors of a draft change it."))
         form = AmendmentForm(request.POST, version=version)
         if form.is_valid():
-            try:
+            with reported_on(form):
                 domain.add_amendment(user=request.user, contribution=found, **form.cleaned_data)
-            except NotAllowed:
-                raise
-            except DomainError as error:
-                report(form, error)
-            else:
                 messages.success(request, _("Amendment added."))
-                return go(request, reverse("contribution", args=[slug, found.pk]))
+                return redirect(request, reverse("contribution", args=[slug, found.pk]))
     context = conference_context(request, conference, "plan") | {
         "version": version,
         "contribution": found,
@@ -270,7 +254,7 @@ def _state_change(request: HttpRequest, slug: str, contribution_id: int, action:
         raise
     except DomainError as error:
         messages.error(request, error.message)
-    return go(request, reverse("contribution", args=[slug, found.pk]))
+    return redirect(request, reverse("contribution", args=[slug, found.pk]))
 
 
 @domain_errors
@@ -310,7 +294,7 @@ def merge(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                 % {"number": merged.number},
             )
             url = reverse("plan_compare", args=[slug])
-            return go(request, f"{url}?from={version.number}&to={merged.number}")
+            return redirect(request, f"{url}?from={version.number}&to={merged.number}")
     context = conference_context(request, conference, "plan") | {
         "version": version,
         "board": board,
@@ -341,7 +325,7 @@ def amendment_decide(request: HttpRequest, slug: str, amendment_id: int) -> Http
     if not wants_fragment(request):
         if problem:
             messages.error(request, problem)
-        return go(request, reverse("merge", args=[slug, version.number]))
+        return redirect(request, reverse("merge", args=[slug, version.number]))
     board = merge_board(request.user, version)  # the entry with what it competes with
     entry = next(
         (e for g in board.groups for e in g.entries if e.amendment.pk == amendment.pk),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from accord.plans.enums import ItemKind, Section
 from accord.web.access import conference_for
 from accord.web.errors import domain_errors
 from accord.web.forms import DocumentUploadForm
-from accord.web.htmx import wants_fragment
+from accord.web.htmx import redirect
 from accord.web.views.context import conference_context
 
 
@@ -77,15 +77,6 @@ def found_priorities(document: doc.WorkingDocument) -> list[FoundPriority]:
     ]
 
 
-def _go(request: HttpRequest, url: str) -> HttpResponse:
-    """Redirect; an htmx request is told to load the page itself, so it is not swapped in."""
-    if wants_fragment(request):
-        response = HttpResponse(status=200)
-        response["HX-Redirect"] = url
-        return response
-    return HttpResponseRedirect(url)
-
-
 @domain_errors
 @require_http_methods(["GET", "POST"])
 def plan_import(request: HttpRequest, slug: str) -> HttpResponse:
@@ -111,7 +102,7 @@ def plan_import(request: HttpRequest, slug: str) -> HttpResponse:
                 # the secretariat creates a first plan), so it is shown on the form.
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
-                return _go(request, reverse("plan_import_report", args=[slug, upload.pk]))
+                return redirect(request, reverse("plan_import_report", args=[slug, upload.pk]))
     context = conference_context(request, conference, "plan") | {
         "form": form,
         "staged": staged_uploads(user=request.user, conference=conference),
@@ -154,13 +145,13 @@ def plan_import_confirm(request: HttpRequest, slug: str, upload_id: int) -> Http
         raise
     except DomainError as error:
         messages.error(request, error.message)
-        return _go(request, reverse("plan_import_report", args=[slug, upload.pk]))
+        return redirect(request, reverse("plan_import_report", args=[slug, upload.pk]))
     messages.success(
         request,
         _("%(file)s was imported as version %(number)d of the Action Plan, a draft.")
         % {"file": upload.original_name, "number": report.version_number},
     )
-    return _go(request, f"{reverse('plan', args=[slug])}?version={report.version_number}")
+    return redirect(request, f"{reverse('plan', args=[slug])}?version={report.version_number}")
 
 
 @domain_errors
@@ -174,9 +165,9 @@ def plan_import_discard(request: HttpRequest, slug: str, upload_id: int) -> Http
         raise
     except DomainError as error:
         messages.error(request, error.message)
-        return _go(request, reverse("plan_import_report", args=[slug, upload.pk]))
+        return redirect(request, reverse("plan_import_report", args=[slug, upload.pk]))
     messages.success(
         request,
         _("%(file)s was discarded; nothing was imported.") % {"file": upload.original_name},
     )
-    return _go(request, reverse("conference", args=[slug]))
+    return redirect(request, reverse("conference", args=[slug]))

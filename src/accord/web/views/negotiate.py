@@ -19,7 +19,7 @@ from accord.plans.domain.status import clear_status_override, set_item_status
 from accord.plans.models import PlanItem
 from accord.plans.queries import item_detail
 from accord.web.access import conference_for
-from accord.web.errors import domain_errors
+from accord.web.errors import domain_errors, report, reported_on
 from accord.web.forms import ItemTextForm, PositionForm, ResolveForm, StatusForm
 from accord.web.views.item import acting_delegations, bracket_label, item_page
 
@@ -46,7 +46,7 @@ def item_position(request: HttpRequest, slug: str, number: int, code: str) -> Ht
     )
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with reported_on(form):
             record_position(
                 user=request.user,
                 item=item,
@@ -59,11 +59,6 @@ def item_position(request: HttpRequest, slug: str, number: int, code: str) -> Ht
                 detail=data["detail"],
                 source=data["source"],
             )
-        except NotAllowed:
-            raise
-        except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
             messages.success(request, _("Position recorded."))
             return _back(item, "positions")
     return item_page(request, conference, item, status=400, position_form=form)
@@ -104,16 +99,11 @@ def item_status(request: HttpRequest, slug: str, number: int, code: str) -> Http
     form = StatusForm(request.POST)
     if form.is_valid():
         status, note = form.cleaned_data["status"], form.cleaned_data["note"]
-        try:
+        with reported_on(form):
             if status:
                 set_item_status(user=request.user, item=item, status=status, note=note)
             else:
                 clear_status_override(user=request.user, item=item)
-        except NotAllowed:
-            raise
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("Status saved."))
             return _back(item)
     return item_page(request, item.version.plan.conference, item, status=400, status_form=form)
@@ -156,7 +146,7 @@ def item_edit(request: HttpRequest, slug: str, number: int, code: str) -> HttpRe
     except NotAllowed:
         raise
     except DomainError as error:
-        form.add_error("text" if error.field == "text" else None, error.message)
+        report(form, error)
         return item_page(request, conference, item, status=400, text_form=form)
     messages.success(request, _("Text saved."))
     return _back(item)

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accord.conferences.models import Conference, Delegation
-from accord.core.errors import DomainError, NotAllowed
 from accord.negotiation.queries.contributions import delegations_for
 from accord.plans.models import PlanVersion
 from accord.rules import require
@@ -26,11 +25,10 @@ from accord.streamlining.enums import CorpusKind, Method
 from accord.streamlining.models import AnalysisRun, Corpus
 from accord.streamlining.rules import can_streamline
 from accord.web.access import conference_for
-from accord.web.errors import domain_errors
-from accord.web.htmx import vary_on_htmx, wants_fragment
+from accord.web.errors import domain_errors, reported_on
+from accord.web.htmx import redirect, vary_on_htmx, wants_fragment
 from accord.web.views.context import conference_context
-from accord.web.views.contributions import DelegationChoice, report
-from accord.web.views.imports import _go as go
+from accord.web.views.contributions import DelegationChoice
 
 
 class VersionChoice(forms.ModelChoiceField):
@@ -133,7 +131,7 @@ def corpus_import(request: HttpRequest, slug: str) -> HttpResponse:
     conference = _streamlining_conference(request, slug)
     form = CorpusForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
+        with reported_on(form):
             corpus = domain.import_corpus(
                 user=request.user,
                 conference=conference,
@@ -141,17 +139,12 @@ def corpus_import(request: HttpRequest, slug: str) -> HttpResponse:
                 kind=form.cleaned_data["kind"],
                 name=form.cleaned_data["name"],
             )
-        except NotAllowed:
-            raise
-        except DomainError as error:
-            report(form, error)
-        else:
             messages.success(
                 request,
                 _("Imported %(name)s: %(count)d texts.")
                 % {"name": corpus.name, "count": corpus.texts.count()},
             )
-            return go(request, reverse("streamlining", args=[slug]))
+            return redirect(request, reverse("streamlining", args=[slug]))
     return _index(request, conference, corpus_form=form, status=400)
 
 
@@ -161,16 +154,11 @@ def run_start(request: HttpRequest, slug: str) -> HttpResponse:
     conference = _streamlining_conference(request, slug)
     form = RunForm(request.POST, conference=conference)
     if form.is_valid():
-        try:
+        with reported_on(form):
             run = domain.start_analysis(
                 user=request.user, conference=conference, **form.cleaned_data
             )
-        except NotAllowed:
-            raise
-        except DomainError as error:
-            report(form, error)
-        else:
-            return go(request, reverse("streamlining_run", args=[slug, run.pk]))
+            return redirect(request, reverse("streamlining_run", args=[slug, run.pk]))
     return _index(request, conference, run_form=form, status=400)
 
 
@@ -228,15 +216,10 @@ def pair_dismiss(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
     run = queries.find_run(conference, run_id)
     form = DismissForm(request.POST)
     if form.is_valid():
-        try:
+        with reported_on(form):
             domain.dismiss_pair(user=request.user, conference=conference, **form.cleaned_data)
-        except NotAllowed:
-            raise
-        except DomainError as error:
-            report(form, error)
-        else:
             messages.success(request, _("The pair is dismissed; later analyses leave it out."))
-            return go(request, reverse("streamlining_run", args=[slug, run.pk]))
+            return redirect(request, reverse("streamlining_run", args=[slug, run.pk]))
     key = queries.pair_key(request.POST.get("a", ""), request.POST.get("b", ""))
     return _run_page(request, conference, run, failed=("pair", key, form), status=400)
 
@@ -248,19 +231,14 @@ def cluster_merge(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
     run = queries.find_run(conference, run_id)
     form = MergeForm(request.POST, user=request.user, conference=conference)
     if form.is_valid():
-        try:
+        with reported_on(form):
             contribution = domain.propose_merge(
                 user=request.user,
                 run=run,
                 cluster_index=form.cleaned_data["cluster"],
                 delegation=form.cleaned_data["delegation"],
             )
-        except NotAllowed:
-            raise
-        except DomainError as error:
-            report(form, error)
-        else:
             messages.success(request, _("Draft contribution created: review and submit it."))
-            return go(request, reverse("contribution", args=[slug, contribution.pk]))
+            return redirect(request, reverse("contribution", args=[slug, contribution.pk]))
     index = form.cleaned_data.get("cluster") if hasattr(form, "cleaned_data") else None
     return _run_page(request, conference, run, failed=("cluster", index, form), status=400)
