@@ -8,8 +8,9 @@ from django.db import transaction
 
 from accord.audit.domain import record
 from accord.core.errors import DomainError
-from accord.engines.brackets import Resolution, parse, resolve
+from accord.engines.brackets import Resolution, resolve
 from accord.plans.domain.items import update_item
+from accord.plans.domain.status import parse_text
 from accord.plans.models import PlanItem
 
 
@@ -35,7 +36,7 @@ def resolve_bracket(
     Goes through ``update_item``, so the same people may do it, a stale revision is refused
     (StaleEdit), and the derived status is refreshed: stances on the settled bracket lapse.
     """
-    brackets = parse(item.text).brackets
+    brackets = parse_text(item.text).brackets
     try:
         text = resolve(item.text, index, resolution_from(choice))
     except ValueError as error:

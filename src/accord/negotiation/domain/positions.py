@@ -13,10 +13,9 @@ from accord.audit.domain import record
 from accord.conferences.models import Delegation
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError, NotFound
-from accord.engines.brackets import parse
 from accord.negotiation.enums import PositionSource, Stance
 from accord.negotiation.models import Contribution, Position
-from accord.plans.domain.status import refresh_statuses
+from accord.plans.domain.status import parse_text, refresh_statuses
 from accord.plans.models import PlanItem
 
 
@@ -25,7 +24,7 @@ def _bracket_text(item: PlanItem, index: int | None, option: int | None) -> str:
         if option is not None:
             raise DomainError("An option belongs to a bracket: say which one.", field="bracket")
         return ""
-    brackets = parse(item.text).brackets
+    brackets = parse_text(item.text).brackets
     if not 0 <= index < len(brackets):
         raise DomainError(
             f"{item.code} has {len(brackets)} bracket(s); there is no bracket {index}.",

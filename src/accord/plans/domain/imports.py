@@ -13,11 +13,12 @@ from accord.audit.models import AuditEntry
 from accord.conferences.models import Conference, Delegation
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
-from accord.engines.brackets import Parsed, anchor, option_of, parse
+from accord.engines.brackets import Parsed, anchor, option_of
 from accord.engines.consensus import Stated, item_status, latest, place
 from accord.engines.documents import model as doc
 from accord.negotiation.enums import PositionSource
 from accord.negotiation.models import Position
+from accord.plans.domain.status import parse_text
 from accord.plans.domain.versions import create_action_plan, create_plan_version
 from accord.plans.enums import StatusSource
 from accord.plans.models import ActionPlan, Comment, PlanItem, PlanVersion, Priority, ProposedChange
@@ -48,7 +49,7 @@ def derive_status(item: doc.Item) -> str:
 
 
 def rule_status(item: doc.Item) -> str:
-    parsed = parse(item.text)
+    parsed = parse_text(item.text)
     stances = latest(document_stance(position, parsed) for position in item.positions)
     status = item_status(
         parsed, place(parsed, stances).current(), pending_changes=bool(item.changes)
@@ -227,7 +228,7 @@ def _write(
             comments.source_of(p, item=row),
             item=row,
             item_revision=row.revision,
-            **_anchored(document_stance(p, parse(row.text))),
+            **_anchored(document_stance(p, parse_text(row.text))),
         )
         for row, (_p, _o, item, _n) in zip(items, pairs, strict=True)
         for p in item.positions

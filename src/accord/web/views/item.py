@@ -12,10 +12,10 @@ from django.shortcuts import render
 from accord import rules
 from accord.audit.domain import history_of
 from accord.conferences.models import Conference, Delegation
-from accord.engines.brackets import Bracket, parse
+from accord.engines.brackets import Bracket
 from accord.engines.consensus import Stated, place
 from accord.negotiation.queries import item_positions
-from accord.plans.domain.status import current_stances
+from accord.plans.domain.status import current_stances, parse_text
 from accord.plans.enums import LinkageType, VersionState
 from accord.plans.models import Linkage, PlanItem
 from accord.plans.queries import item_detail
@@ -69,7 +69,7 @@ def item_page(
     """The item page; views that handle its forms pass bound forms back with their errors."""
     user = request.user
     participant = rules.standing(user, conference).participant
-    parsed = parse(item.text)
+    parsed = parse_text(item.text)
     placed = place(parsed, current_stances([item]).get(item.pk, []))
     delegations = acting_delegations(user, conference) if participant else []
     editable = item.version.state == VersionState.DRAFT and rules.can_edit_plan(user, conference)

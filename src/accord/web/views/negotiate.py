@@ -11,11 +11,10 @@ from django.views.decorators.http import require_POST
 
 from accord.conferences.models import Delegation
 from accord.core.errors import DomainError, NotAllowed
-from accord.engines.brackets import parse
 from accord.engines.diff import diff_words
 from accord.negotiation.domain import record_position, resolve_bracket
 from accord.plans.domain import StaleEdit, update_item
-from accord.plans.domain.status import clear_status_override, set_item_status
+from accord.plans.domain.status import clear_status_override, parse_text, set_item_status
 from accord.plans.models import PlanItem
 from accord.plans.queries import item_detail
 from accord.web.access import conference_for
@@ -42,7 +41,7 @@ def item_position(request: HttpRequest, slug: str, number: int, code: str) -> Ht
     form = PositionForm(
         request.POST,
         delegations=acting_delegations(request.user, conference),
-        brackets=[(b.index, bracket_label(b)) for b in parse(item.text).brackets],
+        brackets=[(b.index, bracket_label(b)) for b in parse_text(item.text).brackets],
     )
     if form.is_valid():
         data = form.cleaned_data
