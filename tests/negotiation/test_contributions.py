@@ -10,13 +10,13 @@ from accord.audit.models import AuditEntry
 from accord.conferences import domain as people
 from accord.core.errors import DomainError, NotAllowed, NotFound
 from accord.negotiation import domain
-from accord.negotiation.domain.contributions import can_view_contribution
 from accord.negotiation.models import Amendment, Position
 from accord.negotiation.queries import (
     contributions_of,
     find_contribution,
     overlapping_amendments,
 )
+from accord.negotiation.rules import can_view_contribution
 from accord.plans import domain as plans
 from accord.reference.models import RegionalOrganization
 from tests.negotiation.contribution_data import (

@@ -18,12 +18,12 @@ from accord import rules
 from accord.conferences.models import Conference, Delegation
 from accord.core.errors import DomainError, NotFound
 from accord.engines.diff import EditConflict, Op, changed_ranges, diff_words, merge_edits
-from accord.negotiation.domain.contributions import (
+from accord.negotiation.enums import AmendmentKind, ContributionState, Decision
+from accord.negotiation.models import Amendment, Contribution
+from accord.negotiation.rules import (
     can_view_contribution,
     visible_contributions_filter,
 )
-from accord.negotiation.enums import AmendmentKind, ContributionState, Decision
-from accord.negotiation.models import Amendment, Contribution
 from accord.plans.models import PlanItem, PlanVersion, Priority
 
 # --- Lists and details ------------------------------------------------------------------------

@@ -20,10 +20,6 @@ from accord import rules
 from accord.conferences.models import Conference, Delegation
 from accord.core.errors import DomainError, NotAllowed
 from accord.negotiation import domain
-from accord.negotiation.domain.contributions import (
-    can_edit_contribution,
-    can_submit_contribution,
-)
 from accord.negotiation.enums import AmendmentKind, ContributionState, Decision
 from accord.negotiation.queries import (
     contributions_of,
@@ -32,6 +28,10 @@ from accord.negotiation.queries import (
     merge_board,
 )
 from accord.negotiation.queries.contributions import BoardEntry, delegations_for, redline
+from accord.negotiation.rules import (
+    can_edit_contribution,
+    can_submit_contribution,
+)
 from accord.plans.enums import ItemKind
 from accord.plans.models import PlanItem, PlanVersion, Priority
 from accord.plans.queries import current_version
