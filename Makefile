@@ -40,7 +40,7 @@ lint: $(VENV)/.installed
 # Types are checked where the logic lives: the engines and the domain layer.
 typecheck: $(VENV)/.installed
 	ACCORD_DATA_DIR=$${ACCORD_DATA_DIR:-var} $(BIN)/mypy src/accord/engines src/accord/*/domain \
-		src/accord/rules.py src/accord/core src/accord/audit/domain.py src/accord/reference/domain.py
+		src/accord/rules.py src/accord/core src/accord/audit/domain.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix src tests benchmarks

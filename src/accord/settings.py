@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "accord.plans",
     "accord.negotiation",
     "accord.streamlining",
+    "accord.meetings",
+    "accord.linkages",
     "accord.api",
     "accord.web",
 ]

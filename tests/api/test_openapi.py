@@ -40,6 +40,15 @@ def test_openapi_schema_lists_every_endpoint(client):
         version + "/merge": ["post"],
         conference + "/compare": ["get"],
         conference + "/compare/items/{code}": ["get"],
+        item + "/suggestions": ["get", "post"],
+        item + "/suggestions/{suggestion_id}/accept": ["post"],
+        item + "/suggestions/{suggestion_id}/reject": ["post"],
+        version + "/suggestion-runs": ["post"],
+        version + "/suggestion-runs/{run_id}": ["get"],
+        conference + "/meetings": ["get", "post"],
+        conference + "/meetings/{meeting_id}": ["delete", "get", "patch"],
+        conference + "/meetings/{meeting_id}/agenda": ["put"],
+        conference + "/coordinators": ["get"],
     }
 
 

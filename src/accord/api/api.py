@@ -3,6 +3,8 @@
 from ninja import NinjaAPI
 
 from accord.api.endpoints import compare, conferences, contributions, items, negotiation
+from accord.api.endpoints import linkages as linkage_suggestions
+from accord.api.endpoints import meetings as meeting_endpoints
 from accord.api.errors import install_error_handlers
 
 DESCRIPTION = """
@@ -23,4 +25,6 @@ api.add_router("", items.router)
 api.add_router("", negotiation.router)
 api.add_router("", contributions.router)
 api.add_router("", compare.router)
+api.add_router("", linkage_suggestions.router)
+api.add_router("", meeting_endpoints.router)
 install_error_handlers(api, body_params={"payload"})

@@ -15,7 +15,9 @@ import typer
 
 from accord.cli import brackets, documents, overlaps, serving
 from accord.cli.common import EXIT_ERROR
+from accord.cli.linkages import link_suggest
 from accord.cli.plan import plan_app
+from accord.cli.reference import reference_app
 from accord.cli.tokens import token_app
 
 app = typer.Typer(
@@ -27,12 +29,14 @@ app = typer.Typer(
 )
 app.add_typer(plan_app, name="plan")
 app.add_typer(token_app, name="token")
+app.add_typer(reference_app, name="import-reference")
 app.command()(serving.demo)
 app.command()(serving.serve)
 app.command("import")(documents.import_document)
 app.command("export")(documents.export_document)
 app.command("brackets")(brackets.brackets)
 app.command("overlaps")(overlaps.overlaps)
+app.command("link-suggest")(link_suggest)
 
 
 @app.command(

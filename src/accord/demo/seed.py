@@ -14,6 +14,9 @@ from django.db import transaction
 from accord.conferences import domain as people
 from accord.conferences.enums import Role
 from accord.conferences.models import Conference
+from accord.linkages import domain as linkages
+from accord.linkages.queries import pending_suggestions
+from accord.meetings.demo import seed_meetings
 from accord.negotiation import domain as negotiation
 from accord.plans import domain as plans
 from accord.plans.domain.results import PeriodInput
@@ -112,6 +115,8 @@ def _seed(content: dict[str, Any]) -> Conference:
     for delegate in accounts["delegates"]:
         _seed_delegate(admin, delegations[delegate["delegation"]], delegate)
     _seed_plan(admin, conference, content, delegations)
+    _seed_link_suggestions(chair_person.user, conference)
+    seed_meetings(admin, conference, delegations)
     return conference
 
 
@@ -265,3 +270,26 @@ def _period(row: dict[str, Any]) -> PeriodInput:
         target=number(row["target"]),
         actual=number(row["actual"]),
     )
+
+
+ACCEPTED_SUGGESTIONS = 1
+"""Per kind (goal, target, WSIS line), how many of the engine's best suggestions the chair
+accepts on the working draft's items that have no link yet."""
+
+
+def _seed_link_suggestions(chair: Any, conference: Conference) -> None:
+    """The chair asks the engine for links on the working draft and accepts the best goal and
+    WSIS line of the items nobody linked, so the coverage view and the map have suggested
+    links next to the typed ones; the rest stays pending on the item pages. No reference
+    data is imported (SDG target texts are not shipped), so no target is suggested."""
+    working = conference.action_plan.versions.order_by("-number").first()
+    for item in working.items.order_by("priority__order", "order", "id"):
+        linked = item.linkages.exists()
+        linkages.suggest_links(user=chair, item=item)
+        if linked:
+            continue
+        taken: dict[str, int] = {}
+        for suggestion in pending_suggestions(item):
+            if taken.get(suggestion.type, 0) < ACCEPTED_SUGGESTIONS:
+                linkages.accept_suggestion(user=chair, suggestion=suggestion)
+                taken[suggestion.type] = taken.get(suggestion.type, 0) + 1

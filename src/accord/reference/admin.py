@@ -58,4 +58,13 @@ class SDGTargetAdmin(ReadOnlyModelAdmin):
 @admin.register(ref.WSISActionLine)
 class WSISActionLineAdmin(ReadOnlyModelAdmin):
     list_display = ("code", "title")
-    search_fields = ("code", "title")
+    search_fields = ("code", "title", "description")
+
+
+@admin.register(ref.ReferenceEntry)
+class ReferenceEntryAdmin(ReadOnlyModelAdmin):
+    """Imported with ``accord import-reference``; read-only like the rest."""
+
+    list_display = ("kind", "code", "title", "source", "imported_at")
+    list_filter = ("kind",)
+    search_fields = ("code", "title", "text")

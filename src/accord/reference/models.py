@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accord.reference.enums import EntryKind
 
 
 class Region(models.Model):
@@ -101,10 +104,29 @@ class SDGTarget(models.Model):
         return self.code
 
 
+class SDGIndicator(models.Model):
+    """An SDG indicator such as ``9.c.1``, measuring one target; imported with the targets
+    from the UN's published lists, not shipped."""
+
+    target = models.ForeignKey(SDGTarget, on_delete=models.PROTECT, related_name="indicators")
+    code = models.CharField(max_length=12, unique=True)
+    description = models.TextField(_("description"))
+
+    class Meta:
+        ordering = ["target__goal__number", "target_id", "id"]
+        verbose_name = _("SDG indicator")
+
+    def __str__(self) -> str:
+        return self.code
+
+
 class WSISActionLine(models.Model):
     code = models.CharField(max_length=3, unique=True)
     number = models.PositiveSmallIntegerField(unique=True)
     title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Written by the team; shipped by the engine.")
+    )
 
     class Meta:
         ordering = ["number"]
@@ -112,3 +134,27 @@ class WSISActionLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.title}"
+
+
+class ReferenceEntry(models.Model):
+    """One entry of a list the secretariat provides: a strategic-plan goal or target, a
+    resolution, a regional initiative or a study Question. Imported from its files, so a
+    linkage of the same type can be checked against it."""
+
+    kind = models.CharField(_("kind"), max_length=30, choices=EntryKind)
+    code = models.CharField(_("code"), max_length=60, help_text=_("e.g. 37, 1/1, AFR1, 2.1"))
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text"), blank=True)
+    source = models.CharField(_("file"), max_length=255, blank=True)
+    imported_at = models.DateTimeField(_("imported"), default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="reference_entry_once")
+        ]
+        verbose_name = _("reference entry")
+        verbose_name_plural = _("reference entries")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.code}"

@@ -3,6 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from accord.web.views import linkages as linkage_views
+from accord.web.views import meetings as meeting_views
 from accord.web.views.compare import plan_compare, plan_compare_docx
 from accord.web.views.conference import conference_home
 from accord.web.views.consensus import consensus, delegation
@@ -130,5 +132,98 @@ urlpatterns = [
         "c/<slug:slug>/streamlining/runs/<int:run_id>/merge/",
         cluster_merge,
         name="streamlining_merge",
+    ),
+]
+
+# Meetings: list, calendar, timeline, coordinators, a meeting's page and forms, iCalendar feeds.
+MEETING = "c/<slug:slug>/meetings/<int:meeting_id>/"
+urlpatterns += [
+    path("c/<slug:slug>/meetings/", meeting_views.meetings, name="meetings"),
+    path("c/<slug:slug>/meetings/new/", meeting_views.meeting_create, name="meeting_create"),
+    path("c/<slug:slug>/meetings/calendar/", meeting_views.calendar, name="meetings_calendar"),
+    path("c/<slug:slug>/meetings/timeline/", meeting_views.timeline, name="meetings_timeline"),
+    path(
+        "c/<slug:slug>/meetings/calendar.ics", meeting_views.conference_ical, name="meetings_ical"
+    ),
+    path("c/<slug:slug>/meetings/coordinators/", meeting_views.coordinators, name="coordinators"),
+    path(
+        "c/<slug:slug>/meetings/coordinators/add/",
+        meeting_views.coordinator_add,
+        name="coordinator_add",
+    ),
+    path(
+        "c/<slug:slug>/meetings/coordinators/<int:coordinator_id>/remove/",
+        meeting_views.coordinator_remove,
+        name="coordinator_remove",
+    ),
+    path(
+        "c/<slug:slug>/meetings/delegations/<int:delegation_id>/calendar.ics",
+        meeting_views.delegation_ical,
+        name="delegation_ical",
+    ),
+    path(
+        "c/<slug:slug>/meetings/delegations/<int:delegation_id>/<str:token>/calendar.ics",
+        meeting_views.delegation_ical_private,
+        name="delegation_ical_private",
+    ),
+    path(
+        "c/<slug:slug>/meetings/delegations/<int:delegation_id>/feed/",
+        meeting_views.delegation_feed_issue,
+        name="delegation_feed_issue",
+    ),
+    path(MEETING, meeting_views.meeting, name="meeting"),
+    path(MEETING + "edit/", meeting_views.meeting_edit, name="meeting_edit"),
+    path(MEETING + "delete/", meeting_views.meeting_delete, name="meeting_delete"),
+    path(MEETING + "agenda/", meeting_views.meeting_agenda, name="meeting_agenda"),
+    path(MEETING + "documents/", meeting_views.document_attach, name="meeting_document_attach"),
+    path(
+        MEETING + "documents/<int:document_id>/",
+        meeting_views.document_download,
+        name="meeting_document",
+    ),
+    path(
+        MEETING + "documents/<int:document_id>/remove/",
+        meeting_views.document_remove,
+        name="meeting_document_remove",
+    ),
+    path(
+        MEETING + "representatives/",
+        meeting_views.representative_add,
+        name="meeting_representative_add",
+    ),
+    path(
+        MEETING + "representatives/<int:representative_id>/remove/",
+        meeting_views.representative_remove,
+        name="meeting_representative_remove",
+    ),
+]
+
+# Linkages: coverage, the map (and its SVG), an item's suggested links, whole-plan runs.
+ITEM_SUGGESTIONS = "c/<slug:slug>/plan/v<int:number>/items/<str:code>/suggestions/"
+urlpatterns += [
+    path("c/<slug:slug>/linkages/", linkage_views.linkage_coverage, name="linkage_coverage"),
+    path("c/<slug:slug>/linkages/map/", linkage_views.linkage_map_page, name="linkage_map"),
+    path("c/<slug:slug>/linkages/map.svg", linkage_views.linkage_map_svg, name="linkage_map_svg"),
+    path("c/<slug:slug>/linkages/runs/", linkage_views.linkage_run_start, name="linkage_run_start"),
+    path(
+        "c/<slug:slug>/plan/v<int:number>/linkages/runs/<int:run_id>/",
+        linkage_views.linkage_run,
+        name="linkage_run",
+    ),
+    path(
+        "c/<slug:slug>/plan/v<int:number>/linkages/runs/<int:run_id>/progress/",
+        linkage_views.linkage_run_progress,
+        name="linkage_run_progress",
+    ),
+    path(ITEM_SUGGESTIONS, linkage_views.item_suggest, name="item_suggest"),
+    path(
+        ITEM_SUGGESTIONS + "<int:suggestion_id>/accept/",
+        linkage_views.suggestion_accept,
+        name="suggestion_accept",
+    ),
+    path(
+        ITEM_SUGGESTIONS + "<int:suggestion_id>/reject/",
+        linkage_views.suggestion_reject,
+        name="suggestion_reject",
     ),
 ]

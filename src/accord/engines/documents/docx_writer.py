@@ -7,6 +7,7 @@ first cell and the outputs in its second, each item one paragraph "P.1-a: text",
 by status. Items therefore read back section by section, outcomes before outputs: the order
 every working document has, so a document read from Word or a text export reads back as it
 was. Comments (with reply threads) and tracked changes are real Word comments and revisions.
+Items' links follow the body as a linkage annex table (see ``linkage_annex``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from accord.engines.documents.docx_colours import HIGHLIGHT_OF
 from accord.engines.documents.docx_comment_parts import CommentEntry, add_comment_parts
 from accord.engines.documents.docx_paragraphs import CommentRange, ParagraphWriter, clean, run
 from accord.engines.documents.docx_xml import W, w
+from accord.engines.documents.linkage_annex import ANNEX_TITLE, COLUMNS, AnnexRow, annex_rows
 from accord.engines.documents.model import (
     Comment,
     Item,
@@ -43,6 +45,8 @@ _SECTION_HEADING = {
 _RULE = "_" * 16
 _TABLE_WIDTH = 9350  # twentieths of a point: a Letter/A4 text column
 _GREY = "D9D9D9"
+_ANNEX_SHARES = (3, 3, 5, 4, 5)
+"""The annex's column widths, in twentieths of the table."""
 
 
 def write_docx(document: WorkingDocument, path: str | Path) -> None:
@@ -96,6 +100,9 @@ class _Writer:
             self.paragraphs.write(self.body, _RULE)
             for line in document.trailing:
                 self.paragraphs.write(self.body, line, split_lines=False)
+        rows = annex_rows(document)
+        if rows:
+            self.annex(rows)
         self.target.extend(list(self.body))
         if self.section_properties is not None:
             self.target.append(self.section_properties)
@@ -128,15 +135,7 @@ class _Writer:
             self.paragraphs.write(self.body, note, split_lines=False)
 
     def table(self, heading: str, items: list[Item]) -> None:
-        table = etree.SubElement(self.body, w("tbl"))
-        props = etree.SubElement(table, w("tblPr"))
-        etree.SubElement(props, w("tblStyle")).set(w("val"), "TableGrid")
-        width = etree.SubElement(props, w("tblW"))
-        width.set(w("w"), str(_TABLE_WIDTH))
-        width.set(w("type"), "dxa")
-        grid = etree.SubElement(table, w("tblGrid"))
-        for _ in range(2):
-            etree.SubElement(grid, w("gridCol")).set(w("w"), str(_TABLE_WIDTH // 2))
+        table = self.new_table([_TABLE_WIDTH // 2] * 2)
         cell = self.cell(self.row(table, header=True), span=2, shade=_GREY)
         self.paragraphs.write(cell, heading, bold=True, split_lines=False)
         header = self.row(table, header=True)
@@ -152,6 +151,33 @@ class _Writer:
             for item in column:
                 self.item(cell, item)
 
+    def annex(self, rows: list[AnnexRow]) -> None:
+        """The linkage annex: a heading and a table, item | goals | targets | lines | other."""
+        self.paragraphs.write(self.body, ANNEX_TITLE, style="Heading1", split_lines=False)
+        widths = [_TABLE_WIDTH * share // 20 for share in _ANNEX_SHARES]
+        table = self.new_table(widths)
+        header = self.row(table, header=True)
+        for title, column in zip(COLUMNS, widths, strict=True):
+            cell = self.cell(header, shade=_GREY, width=column)
+            self.paragraphs.write(cell, title, bold=True, split_lines=False)
+        for entry in rows:
+            row = self.row(table)
+            for text, column in zip(entry.cells, widths, strict=True):
+                self.paragraphs.write(self.cell(row, width=column), text, split_lines=False)
+
+    def new_table(self, widths: list[int]) -> etree._Element:
+        """A gridded table as wide as the text column, its columns ``widths`` wide."""
+        table = etree.SubElement(self.body, w("tbl"))
+        props = etree.SubElement(table, w("tblPr"))
+        etree.SubElement(props, w("tblStyle")).set(w("val"), "TableGrid")
+        width = etree.SubElement(props, w("tblW"))
+        width.set(w("w"), str(_TABLE_WIDTH))
+        width.set(w("type"), "dxa")
+        grid = etree.SubElement(table, w("tblGrid"))
+        for column in widths:
+            etree.SubElement(grid, w("gridCol")).set(w("w"), str(column))
+        return table
+
     def row(self, table: etree._Element, *, header: bool = False) -> etree._Element:
         row = etree.SubElement(table, w("tr"))
         if header:
@@ -159,13 +185,20 @@ class _Writer:
         return row
 
     def cell(
-        self, row: etree._Element, *, span: int = 1, shade: str | None = None
+        self,
+        row: etree._Element,
+        *,
+        span: int = 1,
+        shade: str | None = None,
+        width: int | None = None,
     ) -> etree._Element:
+        """A cell of ``width`` twentieths of a point; by default half the table per column
+        spanned (the two-column item tables)."""
         cell = etree.SubElement(row, w("tc"))
         props = etree.SubElement(cell, w("tcPr"))
-        width = etree.SubElement(props, w("tcW"))
-        width.set(w("w"), str(_TABLE_WIDTH * span // 2))
-        width.set(w("type"), "dxa")
+        size = etree.SubElement(props, w("tcW"))
+        size.set(w("w"), str(width if width is not None else _TABLE_WIDTH * span // 2))
+        size.set(w("type"), "dxa")
         if span > 1:
             etree.SubElement(props, w("gridSpan")).set(w("val"), str(span))
         if shade:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from accord.engines.documents.linkage_annex import ANNEX_TITLE, COLUMNS, annex_rows
 from accord.engines.documents.model import (
     Comment,
     Item,
@@ -115,6 +116,20 @@ def _objective(objective: Objective) -> str:
     return "".join(parts)
 
 
+def _annex(document: WorkingDocument) -> str:
+    rows = annex_rows(document)
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col">{escape(title)}</th>' for title in COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row.cells) + "</tr>" for row in rows
+    )
+    return (
+        f'<section id="linkage-annex"><h2>{escape(ANNEX_TITLE)}</h2>'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></section>"
+    )
+
+
 def to_html(document: WorkingDocument, *, lang: str = "en") -> str:
     paragraphs = "".join(f"<p>{escape(text)}</p>" for text in document.preamble)
     body = "".join(_objective(objective) for objective in document.objectives)
@@ -122,5 +137,6 @@ def to_html(document: WorkingDocument, *, lang: str = "en") -> str:
     return (
         f'<!DOCTYPE html><html lang="{escape(lang)}" dir="auto"><head><meta charset="utf-8">'
         f"<title>{escape(document.title)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{escape(document.title)}</h1>{paragraphs}{body}{trailing}</body></html>"
+        f"<h1>{escape(document.title)}</h1>{paragraphs}{body}{trailing}{_annex(document)}"
+        "</body></html>"
     )

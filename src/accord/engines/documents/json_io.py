@@ -18,7 +18,11 @@ is one of keep, remove, insert, modify, alternative, merge_move, other. An objec
 comments and positions (on the priority heading) are listed beside its items.
 
 ``dump``/``load`` are the full export (schema ``accord.working-document/1``): everything the
-model holds, replies nested, dates in ISO 8601, tracked changes with offsets into the base text.
+model holds, replies nested, dates in ISO 8601, tracked changes with offsets into the base text,
+and each item's links as ``"linkages": [{"type": str, "target": str, "note": str}]`` (type one
+of sdg, sdg_target, wsis, strategic_goal, resolution, regional_initiative, regional_priority,
+question; target e.g. "9", "9.c", "C2", "Res. 37"). ``load`` reads files written before items
+had links (no ``linkages``: none).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from accord.engines.documents.model import (
     ChangeKind,
     Comment,
     Item,
+    Link,
     Objective,
     Position,
     Section,
@@ -149,6 +154,10 @@ def _item(data: dict[str, Any]) -> Item:
             for c in data.get("changes", [])
         ],
         where=data.get("where", ""),
+        linkages=[
+            Link(type=link["type"], target=link["target"], note=link.get("note", ""))
+            for link in data.get("linkages", [])
+        ],
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from accord.engines.documents.html_writer import SECTION_LABELS, STATUS_LABELS
+from accord.engines.documents.linkage_annex import ANNEX_TITLE, COLUMNS, annex_rows
 from accord.engines.documents.model import Comment, Item, WorkingDocument
 from accord.engines.documents.segments import segments
 
@@ -27,6 +28,18 @@ def _comments(comments: list[Comment], depth: int = 1) -> list[str]:
         lines.append(f"{'>' * depth} **{_escape(comment.author)}**: {body}")
         lines.extend(_comments(comment.replies, depth + 1))
     return lines
+
+
+def _annex(document: WorkingDocument) -> list[str]:
+    rows = annex_rows(document)
+    if not rows:
+        return []
+    table = [
+        f"| {' | '.join(COLUMNS)} |",
+        f"|{'---|' * len(COLUMNS)}",
+        *(f"| {' | '.join(_escape(cell) for cell in row.cells)} |" for row in rows),
+    ]
+    return [f"## {ANNEX_TITLE}", "", *table, ""]
 
 
 def to_markdown(document: WorkingDocument) -> str:
@@ -53,4 +66,5 @@ def to_markdown(document: WorkingDocument) -> str:
             lines.append("")
         lines += [line for note in objective.notes for line in (f"*{_escape(note)}*", "")]
     lines += [line for text in document.trailing for line in (_escape(text), "")]
+    lines += _annex(document)
     return "\n".join(lines).rstrip() + "\n"

@@ -94,6 +94,17 @@ class TrackedChange:
 
 
 @dataclass
+class Link:
+    """What an item serves. ``type`` is one of sdg, sdg_target, wsis, strategic_goal,
+    resolution, regional_initiative, regional_priority, question (the platform's linkage
+    types); ``target`` names it: ``9``, ``9.c``, ``C2``, ``Res. 37``."""
+
+    type: str
+    target: str
+    note: str = ""
+
+
+@dataclass
 class Item:
     id: str
     kind: str  # "outcome" | "output"
@@ -105,6 +116,8 @@ class Item:
     positions: list[Position] = field(default_factory=list)
     changes: list[TrackedChange] = field(default_factory=list)
     where: str = ""
+    linkages: list[Link] = field(default_factory=list)
+    """Exported from the platform (annex of the .docx, JSON); readers leave it empty."""
 
     def all_comments(self) -> list[Comment]:
         return flatten_comments(self.comments)

@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from accord.engines.documents.html_writer import SECTION_LABELS, STATUS_LABELS
+from accord.engines.documents.linkage_annex import ANNEX_TITLE, COLUMNS, annex_rows
 from accord.engines.documents.model import Comment, Item, Position, WorkingDocument
 from accord.engines.documents.segments import segments
 
@@ -132,4 +133,11 @@ def write_pdf(document: WorkingDocument, path: str | Path) -> None:
                 story += [Spacer(1, 4), box, *comments(item.comments), *positions(item.positions)]
         story += [Paragraph(f"<i>{_markup(note)}</i>", small) for note in objective.notes]
     story += [Paragraph(_markup(text), body) for text in document.trailing]
+    if rows := annex_rows(document):
+        story.append(Paragraph(escape(ANNEX_TITLE), h2))
+        data = [[Paragraph(f"<b>{escape(title)}</b>", small) for title in COLUMNS]]
+        data += [[Paragraph(escape(cell), small) for cell in row.cells] for row in rows]
+        annex = Table(data, colWidths=[2.4 * cm, 2.4 * cm, 4 * cm, 3.2 * cm, 4 * cm], repeatRows=1)
+        annex.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
+        story.append(annex)
     SimpleDocTemplate(str(path), pagesize=A4, title=document.title, author="Accord").build(story)

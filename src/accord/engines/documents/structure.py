@@ -11,6 +11,7 @@ from accord.engines.documents.authors import AuthorRegistry
 from accord.engines.documents.blocks import Block
 from accord.engines.documents.bracket_spans import scan_brackets
 from accord.engines.documents.identifiers import Identifier, parse_item_id, parse_objective_id
+from accord.engines.documents.linkage_annex import ANNEX_TITLE
 from accord.engines.documents.model import (
     Comment,
     Item,
@@ -43,6 +44,7 @@ class _State:
     item_cell: tuple[int, ...] | None = None
     seen_ids: dict[str, str] = field(default_factory=dict)
     ended: bool = False
+    in_annex: bool = False
 
     def warn(self, where: str, message: str) -> None:
         self.doc.warnings.append(Warning(where, message))
@@ -62,6 +64,10 @@ def build(
 
 def _take(state: _State, block: Block) -> None:
     text = block.text
+    if state.in_annex or (state.objective is not None and text.strip() == ANNEX_TITLE):
+        # The linkage annex an export adds after the body: its identifiers are not items.
+        state.in_annex = True
+        return
     item_id = parse_item_id(text)
     objective_id = None if item_id else parse_objective_id(text)
     if item_id:

@@ -12,16 +12,47 @@ from accord.core.errors import DomainError
 from accord.plans.domain.items import require_draft_editor
 from accord.plans.enums import LinkageType
 from accord.plans.models import Linkage, PlanItem
-from accord.reference.models import SDG, SDGTarget, WSISActionLine
+from accord.reference.enums import EntryKind
+from accord.reference.models import SDG, ReferenceEntry, SDGTarget, WSISActionLine
 
 _SDG_TARGET = re.compile(r"^(\d{1,2})\.([1-9]\d?|[a-z])$")
+# "Res. 37", "Resolution 37", "Q5/1", "Question 5/1", "Goal 2": the label before a code.
+_LABEL = re.compile(
+    r"^(?:resolution|res\.?|question|q\.?|regional initiative|initiative|ri|"
+    r"strategic goal|goal|strategic target|target)\s*(?=\S*\d)",
+    re.IGNORECASE,
+)
+
+
+def _entry_key(code: str) -> str:
+    """What two spellings of one entry have in common: ``Res. 37`` and ``37`` → ``37``."""
+    return _LABEL.sub("", " ".join(code.split())).casefold()
+
+
+def _known_entry(type_: str, value: str, target: str) -> str:
+    """For a list the secretariat imported: the entry's code as imported; otherwise the
+    target as given (free text, checked by people)."""
+    codes = list(ReferenceEntry.objects.filter(kind=type_).values_list("code", flat=True))
+    if not codes:
+        return value
+    wanted = _entry_key(value)
+    for code in codes:
+        if code.casefold() == value.casefold() or _entry_key(code) == wanted:
+            return code
+    label = str(EntryKind(type_).label).lower()
+    sample = ", ".join(codes[:8]) + (", …" if len(codes) > 8 else "")
+    raise DomainError(
+        f"'{target}' is not in the imported list ({label}: {sample}).", field="target"
+    )
 
 
 def normalise_target(type_: str, target: str) -> str:
     """Check a linkage target against the reference data and return its canonical form.
 
     SDG goals are numbers 1–17 (``"SDG 9"`` → ``"9"``); targets look like ``9.c`` and must exist
-    when the UN target list has been imported; WSIS lines are C1–C11.
+    when the UN target list has been imported; WSIS lines are C1–C11. Strategic-plan goals,
+    resolutions, regional initiatives and Questions must be in the secretariat's imported
+    list once one is imported (``Res. 37`` finds entry ``37``), and are free text before.
     """
     value = " ".join(target.split())
     if not value:
@@ -54,6 +85,8 @@ def normalise_target(type_: str, target: str) -> str:
         raise DomainError(
             f"Unknown linkage type '{type_}'; expected one of {LinkageType.values}.", field="type"
         )
+    if type_ in EntryKind.values:
+        return _known_entry(type_, value, target)
     return value
 
 

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from accord.engines.documents import model as doc
 from accord.engines.documents.bracket_spans import scan_brackets
 from accord.negotiation.models import Position
-from accord.plans.models import Comment, PlanItem, PlanVersion, ProposedChange
+from accord.plans.models import Comment, Linkage, PlanItem, PlanVersion, ProposedChange
 
 
 def _comments(rows: list[Comment]) -> list[doc.Comment]:
@@ -64,6 +64,13 @@ def version_as_document(version: PlanVersion) -> doc.WorkingDocument:
             positions_by_item[row.item_id].append(row)
         else:
             positions_by_priority[row.priority_id].append(row)
+    links_by_item: dict[int, list[doc.Link]] = defaultdict(list)
+    for item_id, type_, target, note in (
+        Linkage.objects.filter(item__version=version)
+        .order_by("type", "target")
+        .values_list("item_id", "type", "target", "note")
+    ):
+        links_by_item[item_id].append(doc.Link(type=type_, target=target, note=note))
     items_by_priority: dict[int, list[PlanItem]] = defaultdict(list)
     for item in version.items.prefetch_related(
         Prefetch("proposed_changes", queryset=ProposedChange.objects.order_by("start", "id"))
@@ -104,6 +111,7 @@ def version_as_document(version: PlanVersion) -> doc.WorkingDocument:
                         )
                         for change in item.proposed_changes.all()
                     ],
+                    linkages=links_by_item[item.pk],
                 )
             )
         objectives.append(objective)

@@ -24,6 +24,7 @@ from accord.web.bracket_markup import bracketed_html
 from accord.web.errors import domain_errors
 from accord.web.forms import ItemTextForm, PositionForm, StatusForm
 from accord.web.views.context import conference_context
+from accord.web.views.linkages import suggestion_context
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def item_page(
         "conflict": forms.get("conflict"),
         "error": forms.get("error"),
     }
+    context |= suggestion_context(request, item)
     return render(request, "accord/item.html", context, status=status)
 
 

@@ -10,9 +10,10 @@ from typing import Any
 from django.db import models, transaction
 
 from accord.audit.domain import record
+from accord.engines.linkage import wsis_descriptions
 from accord.reference import models as ref
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -90,11 +91,18 @@ def _load_sdgs() -> int:
 
 
 def _load_wsis() -> int:
+    """Titles from our file, descriptions (written by the team) from the linkage engine, which
+    matches item texts against them."""
+    descriptions = wsis_descriptions()
     return sum(
         _upsert(
             ref.WSISActionLine,
             {"code": r["code"]},
-            {"number": int(r["number"]), "title": r["title"]},
+            {
+                "number": int(r["number"]),
+                "title": r["title"],
+                "description": descriptions.get(r["code"], ""),
+            },
         )
         for r in _rows("wsis_action_lines.csv")
     )

@@ -1,0 +1,1 @@
+"""Adapters of linkage suggestions: their JSON form for the API and exports."""

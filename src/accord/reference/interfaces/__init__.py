@@ -1,0 +1,1 @@
+"""Adapters between files and reference data: the secretariat's lists."""
