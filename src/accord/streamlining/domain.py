@@ -22,6 +22,7 @@ from accord.audit.domain import record
 from accord.conferences.models import Conference, Delegation
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
+from accord.core.recovery import INTERRUPTED
 from accord.engines import overlap
 from accord.engines.documents.errors import DocumentError
 from accord.negotiation.domain import add_amendment, create_contribution
@@ -288,6 +289,22 @@ def run_analysis(*, run_id: int) -> AnalysisRun:
     return run
 
 
+def recover_interrupted_runs() -> str:
+    """After a restart of the serving process (see ``accord.core.recovery``): queue again the
+    runs it had queued, end "failed" those it was running. Audited through ``_finish``."""
+    queued = list(AnalysisRun.objects.filter(state=RunState.QUEUED).values_list("pk", flat=True))
+    running = AnalysisRun.objects.select_related("conference").filter(state=RunState.RUNNING)
+    failed = 0
+    for run in running:
+        _finish(run, RunState.FAILED, error=INTERRUPTED)
+        failed += 1
+    for run_id in queued:
+        tasks.analyse.enqueue(run_id)
+    if not queued and not failed:
+        return ""
+    return f"Overlap analyses: {len(queued)} queued again, {failed} interrupted."
+
+
 # --- Judging pairs and clusters -----------------------------------------------------------------
 
 
@@ -320,6 +337,25 @@ def dismiss_pair(*, user: Any, conference: Conference, a: str, b: str, reason: s
             changes={"pair": [None, f"{text_a} / {text_b}"], "reason": [None, reason]},
         )
     return dismissal
+
+
+def restore_pair(*, user: Any, dismissal: Dismissal) -> None:
+    """Undo a dismissal: the pair shows again in every run that found it. Audited, with the
+    reason it had, so the trail keeps what was said."""
+    conference = dismissal.conference
+    _require_streamliner(user, conference)
+    with transaction.atomic():
+        record(
+            actor=user,
+            action="streamlining.pair_restored",
+            target=dismissal,
+            conference=conference,
+            changes={
+                "pair": [f"{dismissal.text_a} / {dismissal.text_b}", None],
+                "reason": [dismissal.reason, None],
+            },
+        )
+        dismissal.delete()
 
 
 def propose_merge(
