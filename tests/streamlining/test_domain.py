@@ -139,6 +139,37 @@ def test_dismissed_pair_hidden_in_next_run(admin, conference, plan, analyse):
     )
 
 
+@needs_engine
+def test_restore_pair_shows_it_again_and_keeps_the_trail(admin, conference, plan, analyse):
+    run = analyse(admin, conference, plan)
+    dismissal = domain.dismiss_pair(
+        user=admin, conference=conference, a="D.1-a", b="D.2-a", reason="Different regions"
+    )
+
+    domain.restore_pair(user=admin, dismissal=dismissal)
+
+    assert Dismissal.objects.count() == 0
+    assert [ids for ids, _ in visible_clusters(run, dismissals_of(conference))] == [
+        ["D.1-a", "D.2-a"]
+    ]
+    entry = AuditEntry.objects.get(action="streamlining.pair_restored")
+    assert entry.changes == {
+        "pair": ["D.1-a / D.2-a", None],
+        "reason": ["Different regions", None],
+    }
+
+
+def test_restore_pair_by_delegate_not_allowed(admin, conference, delegate):
+    dismissal = domain.dismiss_pair(
+        user=admin, conference=conference, a="D.1-a", b="D.2-a", reason="Different regions"
+    )
+
+    with pytest.raises(NotAllowed):
+        domain.restore_pair(user=delegate, dismissal=dismissal)
+
+    assert Dismissal.objects.count() == 1
+
+
 def test_run_analysis_failure_recorded(admin, conference, plan, analyse, monkeypatch):
     def broken(*args, **kwargs):
         raise overlap.OverlapError("the corpus is upside down")

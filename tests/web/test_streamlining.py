@@ -149,6 +149,39 @@ def test_dismiss_hides_pair_and_lists_it(client, admin, conference, plan, analys
 
 
 @needs_engine
+def test_restore_shows_a_dismissed_pair_again(client, admin, conference, plan, analyse):
+    client.force_login(admin)
+    run = analyse(admin, conference, plan)
+    dismissal = domain.dismiss_pair(
+        user=admin, conference=conference, a="D.1-a", b="D.2-a", reason="Different regions"
+    )
+    page = reverse("streamlining_run", args=[conference.slug, run.pk])
+    restore = reverse("streamlining_restore", args=[conference.slug, run.pk, dismissal.pk])
+    assert restore.encode() in client.get(page).content
+
+    response = client.post(restore)
+
+    assert (response.status_code, response["Location"]) == (302, page)
+    assert b"Propose merge" in client.get(page).content
+    assert Dismissal.objects.count() == 0
+
+
+def test_restore_forbidden_to_delegate(client, admin, conference, plan, delegate):
+    run = domain.start_analysis(user=admin, conference=conference, version=plan)
+    dismissal = domain.dismiss_pair(
+        user=admin, conference=conference, a="D.1-a", b="D.2-a", reason="Different regions"
+    )
+    client.force_login(delegate)
+
+    response = client.post(
+        reverse("streamlining_restore", args=[conference.slug, run.pk, dismissal.pk])
+    )
+
+    assert response.status_code == 403
+    assert Dismissal.objects.count() == 1
+
+
+@needs_engine
 def test_propose_merge_redirects_to_contribution(client, admin, conference, plan, analyse):
     client.force_login(admin)
     delegation = factories.make_delegation(admin, conference, "KEN")

@@ -63,7 +63,11 @@ def _serve(host: str, port: int) -> None:
 
     # WhiteNoise warns at start-up when the folder for collected static files is missing.
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    from accord.core.recovery import recover_after_restart
     from accord.wsgi import application
+
+    for line in recover_after_restart():
+        typer.echo(line)
 
     if host not in LOCAL_HOSTS and host not in settings.ALLOWED_HOSTS:
         typer.echo(

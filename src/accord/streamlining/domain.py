@@ -22,6 +22,7 @@ from accord.audit.domain import record
 from accord.conferences.models import Conference, Delegation
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
+from accord.core.runs import INTERRUPTED, requeue_or_end, throttled
 from accord.engines import overlap
 from accord.engines.documents.errors import DocumentError
 from accord.negotiation.domain import add_amendment, create_contribution
@@ -36,8 +37,6 @@ from accord.streamlining.queries import dismissals_of, pair_key, visible_cluster
 from accord.streamlining.rules import can_streamline
 
 logger = logging.getLogger(__name__)
-
-PROGRESS_STEP = 0.05  # save progress every 5 %: often enough to watch, rarely enough to be cheap
 
 
 def _require_streamliner(user: Any, conference: Conference) -> None:
@@ -199,17 +198,12 @@ def _texts_of(run: AnalysisRun) -> list[Any]:
 
 
 def _progress_saver(run_id: int) -> Any:
-    """A callback for the engine that saves progress at most every ``PROGRESS_STEP``."""
-    last = -1.0
-
-    def save(done: int, total: int) -> None:
-        nonlocal last
-        fraction = done / total if total else 1.0
-        if fraction - last >= PROGRESS_STEP or done == total:
-            last = fraction
-            AnalysisRun.objects.filter(pk=run_id).update(progress_done=done, progress_total=total)
-
-    return save
+    """A callback for the engine that saves the run's progress now and then."""
+    return throttled(
+        lambda done, total: AnalysisRun.objects.filter(pk=run_id).update(
+            progress_done=done, progress_total=total
+        )
+    )
 
 
 def _finish(run: AnalysisRun, state: str, **fields: Any) -> None:
@@ -288,6 +282,17 @@ def run_analysis(*, run_id: int) -> AnalysisRun:
     return run
 
 
+def recover_interrupted_runs() -> str:
+    """After a restart of the serving process (see ``accord.core.recovery``): queue again the
+    runs it had queued, end "failed" those it was running. Audited through ``_finish``."""
+    return requeue_or_end(
+        AnalysisRun.objects.select_related("conference"),
+        enqueue=tasks.analyse.enqueue,
+        end=lambda run: _finish(run, RunState.FAILED, error=INTERRUPTED),
+        label="Overlap analyses",
+    )
+
+
 # --- Judging pairs and clusters -----------------------------------------------------------------
 
 
@@ -320,6 +325,25 @@ def dismiss_pair(*, user: Any, conference: Conference, a: str, b: str, reason: s
             changes={"pair": [None, f"{text_a} / {text_b}"], "reason": [None, reason]},
         )
     return dismissal
+
+
+def restore_pair(*, user: Any, dismissal: Dismissal) -> None:
+    """Undo a dismissal: the pair shows again in every run that found it. Audited, with the
+    reason it had, so the trail keeps what was said."""
+    conference = dismissal.conference
+    _require_streamliner(user, conference)
+    with transaction.atomic():
+        record(
+            actor=user,
+            action="streamlining.pair_restored",
+            target=dismissal,
+            conference=conference,
+            changes={
+                "pair": [f"{dismissal.text_a} / {dismissal.text_b}", None],
+                "reason": [dismissal.reason, None],
+            },
+        )
+        dismissal.delete()
 
 
 def propose_merge(

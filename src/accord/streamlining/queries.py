@@ -47,6 +47,13 @@ def find_run(conference: Conference, run_id: int) -> AnalysisRun:
     return run
 
 
+def find_dismissal(conference: Conference, dismissal_id: int) -> Dismissal:
+    dismissal = Dismissal.objects.filter(conference=conference, pk=dismissal_id).first()
+    if dismissal is None:
+        raise NotFound(f"{conference} has no dismissed pair {dismissal_id}.", field="dismissal")
+    return dismissal
+
+
 def dismissals_of(conference: Conference) -> dict[Key, Dismissal]:
     return {
         (d.text_a, d.text_b): d

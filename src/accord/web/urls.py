@@ -32,6 +32,7 @@ from accord.web.views.streamlining import (
     cluster_merge,
     corpus_import,
     pair_dismiss,
+    pair_restore,
     run_page,
     run_progress,
     run_start,
@@ -127,6 +128,11 @@ urlpatterns = [
         "c/<slug:slug>/streamlining/runs/<int:run_id>/dismiss/",
         pair_dismiss,
         name="streamlining_dismiss",
+    ),
+    path(
+        "c/<slug:slug>/streamlining/runs/<int:run_id>/dismissed/<int:dismissal_id>/restore/",
+        pair_restore,
+        name="streamlining_restore",
     ),
     path(
         "c/<slug:slug>/streamlining/runs/<int:run_id>/merge/",

@@ -7,17 +7,15 @@ disabled and never touches the network. Everything here still imports without wo
 numpy: ``available()`` says False, ``load()`` returns None, and a caller may inject any
 object with an ``embed`` method instead (tests use a deterministic fake).
 
-Nearest neighbours: an *exact* blocked search rather than an approximate index. Vectors are
+Nearest neighbours: up to ``ann.ANN_FROM`` texts, an *exact* blocked search. Vectors are
 unit length, so cosine is a dot product; the upper triangle of the similarity matrix is
 computed tile by tile (``TILE_ROWS × TILE_COLUMNS`` floats, 64 MB, at a time) with numpy's
 matrix product and only the cells at or above the threshold are kept, at most
-``MAX_NEIGHBOURS`` per text. It is exact (no recall to tune or lose, no index to build) and
-its memory is bounded; its time grows with n²: 100,000 texts × 256 dimensions take about
-40 s on this two-core machine (390 MB peak, matrix products at ~25 GFLOP/s), 10,000 under a
-second; embedding runs at about 2,500 paragraphs a second. Past a few hundred thousand texts
-an approximate prefilter (random-hyperplane LSH, or a search on wordllama's truncated
-64-dimension vectors rescored at 256) would be the next step; the engine's corpora (plans,
-resolutions, Questions, priorities) are far smaller.
+``MAX_NEIGHBOURS`` per text. It is exact and its memory is bounded, but its time grows with
+n²: 10,000 texts take under a second on this two-core machine, 100,000 about 40 s. Larger
+corpora go through the approximate inverted-file index of ``ann`` (linear time, recall
+measured by ``benchmarks/semantic_scale.py``). Embedding runs at about 2,500
+paragraphs a second.
 """
 
 from __future__ import annotations
@@ -256,11 +254,13 @@ def similar_pairs(
     *,
     threshold: float,
     max_neighbours: int = MAX_NEIGHBOURS,
+    exact: bool = False,
     progress: Progress | None = None,
 ) -> list[tuple[int, int, float]]:
     """(i, j, cosine) with i < j for every pair of rows at or above ``threshold``, keeping
-    at most ``max_neighbours`` per row i (the highest), sorted by (i, j). Exact, blocked
-    (see the module docstring); ``progress(rows_done, n)`` after each block of rows."""
+    at most ``max_neighbours`` per row i (the highest), sorted by (i, j). Exact and blocked,
+    or approximate from ``ann.ANN_FROM`` rows unless ``exact`` (see the module docstring);
+    ``progress(rows_done, n)`` after each block of rows."""
     n = len(vectors)
     np = _numpy()
     if n < 2:
@@ -269,6 +269,12 @@ def similar_pairs(
         return []
     if np is None:
         return _similar_pairs_python(vectors, threshold, max_neighbours, progress)
+    from accord.engines.overlap import ann  # here, not at the top: ann builds on this module
+
+    if n >= ann.ANN_FROM and not exact:
+        return ann.approximate_pairs(
+            vectors, threshold=threshold, max_neighbours=max_neighbours, progress=progress
+        )
     found: list[tuple[int, int, float]] = []
     matrix = np.ascontiguousarray(vectors, dtype=np.float32)
     for start in range(0, n, TILE_ROWS):
@@ -293,7 +299,7 @@ def similar_pairs(
                     strict=True,
                 )
             )
-        found.extend(_cap_per_row(block, max_neighbours))
+        found.extend(cap_per_row(block, max_neighbours))
         if progress is not None:
             progress(stop, n)
     found.sort()
@@ -309,14 +315,14 @@ def _similar_pairs_python(
     found: list[tuple[int, int, float]] = []
     for i in range(n):
         row = [(i, j, cosine(vectors[i], vectors[j])) for j in range(i + 1, n)]
-        found.extend(_cap_per_row([hit for hit in row if hit[2] >= threshold], max_neighbours))
+        found.extend(cap_per_row([hit for hit in row if hit[2] >= threshold], max_neighbours))
         if progress is not None:
             progress(i + 1, n)
     found.sort()
     return found
 
 
-def _cap_per_row(
+def cap_per_row(
     hits: list[tuple[int, int, float]], max_neighbours: int
 ) -> list[tuple[int, int, float]]:
     by_row: dict[int, list[tuple[int, int, float]]] = {}

@@ -19,6 +19,7 @@ from django.utils import timezone
 from accord.audit.domain import record
 from accord.core.actors import user_or_none
 from accord.core.errors import DomainError
+from accord.core.runs import INTERRUPTED, requeue_or_end, throttled
 from accord.linkages import tasks
 from accord.linkages.domain.suggester import DEFAULT_METHOD, current_suggester
 from accord.linkages.domain.suggestions import (
@@ -34,9 +35,6 @@ from accord.plans.enums import VersionState
 from accord.plans.models import PlanVersion
 
 logger = logging.getLogger(__name__)
-
-PROGRESS_STEP = 0.05  # save progress every 5 %: often enough to watch, rarely enough to be cheap
-INTERRUPTED = "Interrupted: the server stopped while this ran. Start it again."
 
 
 def start_suggestion_run(
@@ -80,17 +78,10 @@ def start_suggestion_run(
 
 
 def _progress_saver(run_id: int) -> Callable[[int, int], None]:
-    """A callback for the engine that saves progress at most every ``PROGRESS_STEP``."""
-    last = -1.0
-
-    def save(done: int, total: int) -> None:
-        nonlocal last
-        fraction = done / total if total else 1.0
-        if fraction - last >= PROGRESS_STEP or done == total:
-            last = fraction
-            SuggestionRun.objects.filter(pk=run_id).update(done=done, total=total)
-
-    return save
+    """A callback for the engine that saves the run's progress now and then."""
+    return throttled(
+        lambda done, total: SuggestionRun.objects.filter(pk=run_id).update(done=done, total=total)
+    )
 
 
 def _finish(run: SuggestionRun, state: str, **fields: Any) -> None:
@@ -162,19 +153,11 @@ def run_suggestions(*, run_id: int) -> SuggestionRun:
 
 
 def recover_interrupted_runs() -> str:
-    """After a restart of the serving process (the thread backend's queue lives in its
-    memory): queue again the runs it had queued, end "failed" those it was running, for a
-    person to start again. Audited through ``_finish``; returns a line saying what it did."""
-    queued = list(SuggestionRun.objects.filter(state=RunState.QUEUED).values_list("pk", flat=True))
-    running = SuggestionRun.objects.select_related("version__plan__conference").filter(
-        state=RunState.RUNNING
+    """After a restart of the serving process (see ``accord.core.recovery``): queue again the
+    runs it had queued, end "failed" those it was running. Audited through ``_finish``."""
+    return requeue_or_end(
+        SuggestionRun.objects.select_related("version__plan__conference"),
+        enqueue=tasks.suggest_for_version.enqueue,
+        end=lambda run: _finish(run, RunState.FAILED, error=INTERRUPTED),
+        label="Link suggestions",
     )
-    failed = 0
-    for run in running:
-        _finish(run, RunState.FAILED, error=INTERRUPTED)
-        failed += 1
-    for run_id in queued:
-        tasks.suggest_for_version.enqueue(run_id)
-    if not queued and not failed:
-        return ""
-    return f"Link suggestions: {len(queued)} queued again, {failed} interrupted."

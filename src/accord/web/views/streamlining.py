@@ -226,6 +226,18 @@ def pair_dismiss(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
 
 @domain_errors
 @require_POST
+def pair_restore(request: HttpRequest, slug: str, run_id: int, dismissal_id: int) -> HttpResponse:
+    conference = _streamlining_conference(request, slug)
+    run = queries.find_run(conference, run_id)
+    domain.restore_pair(
+        user=request.user, dismissal=queries.find_dismissal(conference, dismissal_id)
+    )
+    messages.success(request, _("The pair is back among the overlaps."))
+    return redirect(request, reverse("streamlining_run", args=[slug, run.pk]))
+
+
+@domain_errors
+@require_POST
 def cluster_merge(request: HttpRequest, slug: str, run_id: int) -> HttpResponse:
     conference = _streamlining_conference(request, slug)
     run = queries.find_run(conference, run_id)
