@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from accord.audit.models import AuditEntry
 from accord.core.actors import operator
@@ -229,13 +228,6 @@ def test_linkage_to_a_resolution_checked_against_the_imported_list(admin, resolu
     assert raised.value.message == "'Res. 99' is not in the imported list (resolution: 37, 45, 55)."
     # Other kinds stay free text until their own list is imported.
     assert normalise_target("question", "Q5/1") == "Q5/1"
-
-
-def test_management_command_imports_a_list(db, resolutions, capsys):
-    call_command("import_reference", "resolutions", str(resolutions))
-
-    assert ReferenceEntry.objects.filter(kind="resolution").count() == 3
-    assert capsys.readouterr().out == "resolutions.csv: 3 new, 0 updated, 0 unchanged\n"
 
 
 def test_wsis_action_lines_carry_the_team_descriptions(db):

@@ -55,6 +55,13 @@ class SDGTargetAdmin(ReadOnlyModelAdmin):
     list_select_related = ("goal",)
 
 
+@admin.register(ref.SDGIndicator)
+class SDGIndicatorAdmin(ReadOnlyModelAdmin):
+    list_display = ("code", "target", "description")
+    search_fields = ("code", "description")
+    list_select_related = ("target",)
+
+
 @admin.register(ref.WSISActionLine)
 class WSISActionLineAdmin(ReadOnlyModelAdmin):
     list_display = ("code", "title")
