@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from accord.cli.common import reports_errors
+from accord.cli.common import one_line, reports_errors
 
 
 @reports_errors
@@ -94,13 +94,13 @@ def _listing(report: dict[str, Any]) -> list[str]:
     for item in open_items:
         lines.append(item["id"])
         for bracket in item["brackets"]:
-            lines.append(f"  {bracket['start']}-{bracket['end']}: {_one_line(bracket['text'])}")
+            lines.append(f"  {bracket['start']}-{bracket['end']}: {one_line(bracket['text'])}")
             options = bracket["options"]
             if len(options) > 1:
-                lines.extend(f"      option {n}: {_one_line(o)}" for n, o in enumerate(options, 1))
+                lines.extend(f"      option {n}: {one_line(o)}" for n, o in enumerate(options, 1))
             lines.extend(f"      {p['delegation']}: {p['stance']}" for p in bracket["positions"])
         lines.extend(
-            f"  (item) {p['delegation']}: {p['stance']} – {_one_line(p['detail'])}"
+            f"  (item) {p['delegation']}: {p['stance']} – {one_line(p['detail'])}"
             for p in item["positions"]
         )
     count = sum(len(item["brackets"]) for item in report["items"])
@@ -110,8 +110,3 @@ def _listing(report: dict[str, Any]) -> list[str]:
     )
     lines.extend(f"  warning ({w['where']}): {w['message']}" for w in report["warnings"])
     return lines
-
-
-def _one_line(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

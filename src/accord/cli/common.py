@@ -1,11 +1,13 @@
-"""What every ``accord`` command shares: one-line errors, lazy Django set-up, and how an
-operator names a conference and a version."""
+"""What every ``accord`` command shares: one-line errors, lazy Django set-up, how an operator
+names a conference and a version, progress bars and one-line excerpts."""
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import typer
@@ -85,3 +87,30 @@ def operator_version(conference: Any, number: int | None) -> Any:
         listed = ", ".join(str(n) for n in numbers)
         raise CliError(f"{conference.slug} has no version {number} (versions: {listed}).")
     return versions.get(number=number)
+
+
+@contextmanager
+def progress_bar(
+    label: str, count: int, *, shown_from: int
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for work on ``count`` texts (from ``shown_from``) run at a
+    terminal; else nothing (None), so scripts and pipes get clean output."""
+    if count < shown_from or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def report(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield report
+
+
+def one_line(text: str, width: int = 90) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

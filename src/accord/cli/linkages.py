@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import codecs
 import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from accord.cli.common import CliError, reports_errors, setup_django
+from accord.cli.common import CliError, one_line, progress_bar, reports_errors, setup_django
 
 PROGRESS_FROM = 200
 """Files of at least this many texts show a progress bar on stderr (when it is a terminal)."""
@@ -83,7 +80,7 @@ def link_suggest(
     chosen = str(method) if method is not None else "hybrid"
     try:
         suggester = Suggester(builtin_catalogue(catalogue_targets), method=chosen)
-        with _progress(len(texts)) as report:
+        with progress_bar("Suggesting links", len(texts), shown_from=PROGRESS_FROM) as report:
             found = suggester.suggest_many([text for _, text in texts], top=top, progress=report)
     except LinkageError as error:
         raise CliError(str(error)) from None
@@ -187,7 +184,7 @@ def suggestion_report(ids: list[str], found: list[Any]) -> dict[str, Any]:
 def _listing(report: dict[str, Any], texts: dict[str, str], method: str) -> list[str]:
     lines = []
     for entry in report["items"]:
-        lines.append(f"{entry['id']}  {_one_line(texts[entry['id']])}")
+        lines.append(f"{entry['id']}  {one_line(texts[entry['id']])}")
         for label, key, field in (
             ("SDG goals", "sdg_goals", "goal"),
             ("SDG targets", "sdg_targets", "target"),
@@ -198,26 +195,3 @@ def _listing(report: dict[str, Any], texts: dict[str, str], method: str) -> list
     count = len(report["items"])
     lines.append(f"{count} {'text' if count == 1 else 'texts'} ({method}).")
     return lines
-
-
-@contextmanager
-def _progress(count: int) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr for a large file read at a terminal; else nothing."""
-    if count < PROGRESS_FROM or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Suggesting links", total=count)
-
-        def report(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield report
-
-
-def _one_line(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"

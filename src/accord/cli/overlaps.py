@@ -4,17 +4,14 @@ explained. It only reads the files: no database, so no Django set-up."""
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from accord.cli.common import CliError, reports_errors
+from accord.cli.common import CliError, one_line, progress_bar, reports_errors
 
 PROGRESS_FROM = 5_000
 """Corpora of at least this many texts show a progress bar on stderr (when it is a terminal)."""
@@ -68,7 +65,7 @@ def overlaps(
 
     try:
         texts = corpus_of(paths)
-        with _progress(len(texts)) as report:
+        with progress_bar("Comparing texts", len(texts), shown_from=PROGRESS_FROM) as report:
             result = find_overlaps(
                 texts, method=str(method), threshold=threshold, top=top, progress=report
             )
@@ -118,7 +115,7 @@ def _listing(report: dict[str, Any], count: int, method: str) -> list[str]:
     lines = []
     for pair in report["pairs"]:
         lines.append(f"{pair['score']:.4f}  {pair['a']}  ~  {pair['b']}")
-        lines.extend(f"        shared: {_one_line(phrase)}" for phrase in pair["shared"])
+        lines.extend(f"        shared: {one_line(phrase)}" for phrase in pair["shared"])
     for number, group in enumerate(report["clusters"], start=1):
         lines.append(f"cluster {number}: {', '.join(group)}")
     pairs, clusters = len(report["pairs"]), len(report["clusters"])
@@ -127,26 +124,3 @@ def _listing(report: dict[str, Any], count: int, method: str) -> list[str]:
         f"{clusters} {'cluster' if clusters == 1 else 'clusters'}."
     )
     return lines
-
-
-@contextmanager
-def _progress(count: int) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr for a large corpus read at a terminal; else nothing."""
-    if count < PROGRESS_FROM or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Comparing texts", total=None)
-
-        def report(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield report
-
-
-def _one_line(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
