@@ -26,7 +26,7 @@ pytestmark = pytest.mark.unit
 
 def _goals() -> list[GoalCoverage]:
     items = {4: ["D.1-a"], 9: ["D.1-a", "D.1-1", "D.1-b"], 17: ["D.2-a"]}
-    return [GoalCoverage(n, f"Goal {n}", items.get(n, [])) for n in range(1, 18)]
+    return [GoalCoverage(n, f"Goal {n}", items=items.get(n, [])) for n in range(1, 18)]
 
 
 def _map() -> LinkMap:
@@ -74,7 +74,7 @@ def test_goal_chart_mirrored_right_to_left():
 
 def test_wsis_chart_labels_shortened_titles_kept_whole():
     title = "The role of public governance authorities and all stakeholders"
-    chart = wsis_chart([LineCoverage("C1", 1, title, ["D.1-a"])])
+    chart = wsis_chart([LineCoverage("C1", 1, title, items=["D.1-a"])])
 
     assert chart.bars[0].label == "C1 The role of public gover…"
     assert chart.bars[0].title == f"C1: {title}"

@@ -28,11 +28,11 @@ class ItemRef:
 
 
 @dataclass(frozen=True)
-class GoalCoverage:
-    number: int
-    name: str
-    items: list[str] = field(default_factory=list)
-    """Codes of the items serving the goal, in plan order."""
+class Served:
+    """What a reference entry (goal, target, WSIS line) is served by: the codes of the items
+    linked to it, in plan order."""
+
+    items: list[str] = field(default_factory=list, kw_only=True)
 
     @property
     def count(self) -> int:
@@ -44,38 +44,26 @@ class GoalCoverage:
 
 
 @dataclass(frozen=True)
-class TargetCoverage:
+class GoalCoverage(Served):
+    number: int
+    name: str
+
+
+@dataclass(frozen=True)
+class TargetCoverage(Served):
     code: str
     goal: int
     description: str
     """Empty when the UN target list has not been imported."""
-    items: list[str] = field(default_factory=list)
     indicators: int = 0
     """How many of the UN's indicators measure the target (0 until they are imported)."""
 
-    @property
-    def count(self) -> int:
-        return len(self.items)
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.items)
-
 
 @dataclass(frozen=True)
-class LineCoverage:
+class LineCoverage(Served):
     code: str
     number: int
     title: str
-    items: list[str] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.items)
-
-    @property
-    def covered(self) -> bool:
-        return bool(self.items)
 
 
 @dataclass(frozen=True)
@@ -193,7 +181,7 @@ def coverage(version: PlanVersion) -> Coverage:
                 line_items[target].append(item.code)
 
     goals = [
-        GoalCoverage(number, name, goal_items.get(number, []))
+        GoalCoverage(number, name, items=goal_items.get(number, []))
         for number, name in SDG.objects.order_by("number").values_list("number", "short_name")
     ]
     imported = {
@@ -207,10 +195,10 @@ def coverage(version: PlanVersion) -> Coverage:
     for code in sorted(codes, key=_target_sort_key):
         goal, description, indicators = imported.get(code, (goal_of_target(code) or 0, "", 0))
         targets.append(
-            TargetCoverage(code, goal, description, target_items.get(code, []), indicators)
+            TargetCoverage(code, goal, description, indicators, items=target_items.get(code, []))
         )
     lines = [
-        LineCoverage(code, number, title, line_items.get(code, []))
+        LineCoverage(code, number, title, items=line_items.get(code, []))
         for code, number, title in WSISActionLine.objects.order_by("number").values_list(
             "code", "number", "title"
         )
