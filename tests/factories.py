@@ -113,3 +113,21 @@ def make_plan_version(
             )
             outcome = item if is_outcome else outcome
     return version
+
+
+def make_plan_of(admin: Any, conference: Conference, texts: dict[str, str]) -> PlanVersion:
+    """A draft version with one outcome per ``texts`` entry (code → text), under priorities
+    named by the code's prefix ("D.1-a" → "D.1")."""
+    plan = plans.create_action_plan(user=admin, conference=conference, title="Action Plan")
+    version = plans.create_plan_version(user=admin, plan=plan, label="Draft")
+    priorities = {}
+    for code, text in texts.items():
+        prefix = code.split("-")[0]
+        if prefix not in priorities:
+            priorities[prefix] = plans.add_priority(
+                user=admin, version=version, code=prefix, title=f"Priority {prefix}"
+            )
+        plans.add_item(
+            user=admin, priority=priorities[prefix], kind=ItemKind.OUTCOME, code=code, text=text
+        )
+    return version

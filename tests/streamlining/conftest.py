@@ -9,8 +9,6 @@ import importlib.util
 import pytest
 
 from accord.engines import overlap
-from accord.plans import domain as plans
-from accord.plans.enums import ItemKind
 from accord.streamlining import domain
 from tests import factories
 
@@ -35,19 +33,7 @@ TEXTS = {
 
 
 def make_plan(admin, conference, texts=TEXTS):
-    plan = plans.create_action_plan(user=admin, conference=conference, title="Action Plan")
-    version = plans.create_plan_version(user=admin, plan=plan, label="Draft")
-    priorities = {}
-    for code, text in texts.items():
-        prefix = code.split("-")[0]
-        if prefix not in priorities:
-            priorities[prefix] = plans.add_priority(
-                user=admin, version=version, code=prefix, title=f"Priority {prefix}"
-            )
-        plans.add_item(
-            user=admin, priority=priorities[prefix], kind=ItemKind.OUTCOME, code=code, text=text
-        )
-    return version
+    return factories.make_plan_of(admin, conference, texts)
 
 
 @pytest.fixture
