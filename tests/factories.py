@@ -131,3 +131,32 @@ def make_plan_of(admin: Any, conference: Conference, texts: dict[str, str]) -> P
             user=admin, priority=priorities[prefix], kind=ItemKind.OUTCOME, code=code, text=text
         )
     return version
+
+
+def make_participant_registration(
+    conference: Conference,
+    *,
+    name: str = "Participant",
+    region: str | None = None,
+    group: str | None = None,
+    category: str | None = None,
+    gender: str = "undisclosed",
+    state: str = "approved",
+    attended: bool = False,
+) -> Any:
+    """A registration with the given reference codes (None leaves the value missing); built
+    directly, as the figures only read it."""
+    from accord.engagement.models import Registration
+    from accord.reference.models import ConstituentGroup, MembershipCategory, Region
+
+    return Registration.objects.create(
+        conference=conference,
+        name=name,
+        email=f"{name.lower().replace(' ', '.')}@example.org",
+        region=Region.objects.get(code=region) if region else None,
+        constituent_group=ConstituentGroup.objects.get(code=group) if group else None,
+        membership_category=MembershipCategory.objects.get(code=category) if category else None,
+        gender=gender,
+        state=state,
+        attended=attended,
+    )

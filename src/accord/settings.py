@@ -13,6 +13,13 @@ Environment variables (all optional):
 - ``ACCORD_CSRF_TRUSTED_ORIGINS``: comma-separated origins behind a proxy (default none).
 - ``ACCORD_TASKS``: ``thread`` runs background tasks in a thread of the serving process;
   ``immediate`` runs them inside the request that enqueues them (default ``thread``).
+- ``ACCORD_EMAIL_HOST`` / ``ACCORD_EMAIL_PORT``: the SMTP server for invitation and decision
+  e-mails (default ``127.0.0.1`` / ``25``); with neither set nor ``ACCORD_EMAIL_BACKEND``,
+  e-mails are written to the console instead of sent.
+- ``ACCORD_EMAIL_USER`` / ``ACCORD_EMAIL_PASSWORD``: SMTP login (default none).
+- ``ACCORD_EMAIL_TLS``: ``1``/``true`` for STARTTLS (default off).
+- ``ACCORD_EMAIL_FROM``: the sender address (default ``accord@localhost``).
+- ``ACCORD_EMAIL_BACKEND``: a Django e-mail backend path, overriding the choice above.
 """
 
 from __future__ import annotations
@@ -80,6 +87,9 @@ INSTALLED_APPS = [
     "accord.negotiation",
     "accord.streamlining",
     "accord.meetings",
+    "accord.regional",
+    "accord.engagement",
+    "accord.participation",
     "accord.linkages",
     "accord.api",
     "accord.web",
@@ -179,3 +189,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ACCORD_LOG_LEVEL", "WARNING")},
 }
+
+# E-mail (invitations, registration decisions): SMTP when a host is configured, else console.
+# Django 6.1's MAILERS (the EMAIL_* settings are deprecated).
+_email_backend = os.environ.get("ACCORD_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("ACCORD_EMAIL_HOST") or os.environ.get("ACCORD_EMAIL_PORT")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": {
+            "host": os.environ.get("ACCORD_EMAIL_HOST", "127.0.0.1"),
+            "port": int(os.environ.get("ACCORD_EMAIL_PORT", "25")),
+            "username": os.environ.get("ACCORD_EMAIL_USER", ""),
+            "password": os.environ.get("ACCORD_EMAIL_PASSWORD", ""),
+            "use_tls": os.environ.get("ACCORD_EMAIL_TLS", "").lower() in _TRUE,
+            "timeout": 30,
+        }
+        if _email_backend.endswith("smtp.EmailBackend")
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_EMAIL_FROM", "accord@localhost")

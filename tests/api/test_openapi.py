@@ -49,6 +49,17 @@ def test_openapi_schema_lists_every_endpoint(client):
         conference + "/meetings/{meeting_id}": ["delete", "get", "patch"],
         conference + "/meetings/{meeting_id}/agenda": ["put"],
         conference + "/coordinators": ["get"],
+        conference + "/meetings/{meeting_id}/contributions": ["get", "post"],
+        conference + "/meetings/{meeting_id}/contributions/{submission_id}/{action}": ["post"],
+        conference + "/regional-priorities": ["get", "post"],
+        conference + "/regional-priorities/common": ["get"],
+        conference + "/regional-priorities/cap": ["put"],
+        conference + "/regional-priorities/{priority_id}": ["delete", "patch"],
+        conference + "/participation": ["get"],
+        conference + "/participation/targets": ["post"],
+        conference + "/target-lists": ["get"],
+        conference + "/registrations": ["get"],
+        conference + "/registrations/{registration_id}/decision": ["post"],
     }
 
 

@@ -3,6 +3,7 @@ import pytest
 from accord.audit.models import AuditEntry
 from accord.conferences.models import Delegation
 from accord.demo.seed import seed_demo
+from accord.participation.models import ParticipationTarget, PastParticipation
 from accord.plans.enums import ItemStatus, VersionState
 from accord.plans.models import KPI, Linkage, PlanItem
 from accord.rules import standing
@@ -106,3 +107,16 @@ def test_demo_negotiation_has_positions_and_contributions_to_merge(demo):
     assert [[a.item_code for a in group] for group in overlapping_amendments(base)] == [
         ["D.1-c", "D.1-c"]
     ]
+
+
+def test_demo_participation_has_targets_and_previous_figures(demo):
+    targets = ParticipationTarget.objects.filter(conference=demo.conference)
+
+    assert sorted(targets.values_list("dimension", "value")) == [
+        ("constituent_group", "academia"),
+        ("constituent_group", "private_sector"),
+        ("gender", "female"),
+    ]
+    assert set(
+        PastParticipation.objects.filter(conference=demo.conference).values_list("label", flat=True)
+    ) == {"WTDC-22"}

@@ -15,7 +15,7 @@ from accord.linkages.models import LinkSuggestion, SuggestionRun
 from accord.plans import domain as plans
 from accord.plans.enums import ItemKind
 from accord.plans.models import Linkage, PlanItem
-from accord.web.views.linkages import Segment, highlight
+from accord.web.views.link_suggestions import Segment, highlight
 from tests.web.conftest import publish
 
 pytestmark = pytest.mark.integration

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from accord.api.endpoints import compare, conferences, contributions, items, negotiation
 from accord.api.endpoints import linkages as linkage_suggestions
 from accord.api.endpoints import meetings as meeting_endpoints
+from accord.api.endpoints import participation as participation_endpoints
 from accord.api.errors import install_error_handlers
 
 DESCRIPTION = """
@@ -27,4 +28,14 @@ api.add_router("", contributions.router)
 api.add_router("", compare.router)
 api.add_router("", linkage_suggestions.router)
 api.add_router("", meeting_endpoints.router)
+api.add_router("", participation_endpoints.router)
+from accord.api.endpoints import meeting_submissions  # noqa: E402
+
+api.add_router("", meeting_submissions.router)
+from accord.api.endpoints import regional as regional_endpoints  # noqa: E402
+
+api.add_router("", regional_endpoints.router)
+from accord.api.endpoints import engagement as engagement_endpoints  # noqa: E402
+
+api.add_router("", engagement_endpoints.router)
 install_error_handlers(api, body_params={"payload"})

@@ -15,7 +15,7 @@ INTERRUPTED = "Interrupted: the server stopped while this ran. Start it again."
 Progress = Callable[[int, int], None]
 
 
-def throttled(save: Progress, step: float = PROGRESS_STEP) -> Progress:
+def throttled(save: Callable[[int, int], object], step: float = PROGRESS_STEP) -> Progress:
     """A progress callback for an engine that calls ``save(done, total)`` at most every
     ``step`` of the work, and at the end."""
     last = -1.0

@@ -14,13 +14,16 @@ from django.db import transaction
 from accord.conferences import domain as people
 from accord.conferences.enums import Role
 from accord.conferences.models import Conference
+from accord.engagement.demo import seed_engagement
 from accord.linkages import domain as linkages
 from accord.linkages.queries import pending_suggestions
 from accord.meetings.demo import seed_meetings
 from accord.negotiation import domain as negotiation
+from accord.participation.demo import seed_participation
 from accord.plans import domain as plans
 from accord.plans.domain.results import PeriodInput
 from accord.plans.enums import VersionState
+from accord.regional.demo import seed_regional_priorities
 
 CONTENT = Path(__file__).resolve().parent / "content.json"
 
@@ -117,6 +120,9 @@ def _seed(content: dict[str, Any]) -> Conference:
     _seed_plan(admin, conference, content, delegations)
     _seed_link_suggestions(chair_person.user, conference)
     seed_meetings(admin, conference, delegations)
+    seed_regional_priorities(admin, conference, delegations)
+    seed_engagement(admin, conference)
+    seed_participation(admin, conference)
     return conference
 
 

@@ -243,3 +243,80 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar of {self.delegation_id}"
+
+
+class SubmissionStatus(models.TextChoices):
+    """Where a contribution to a meeting stands. Lateness is a flag beside the status, not a
+    status: a late contribution is kept and may still be admitted and accepted."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted for the meeting")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Submission(models.Model):
+    """A delegation's contribution to a meeting (alone, with co-sponsors, or for its RTO's
+    region): a document written as a draft, then submitted against the meeting's deadline.
+
+    On submission it gets a symbol and becomes one of the meeting's documents (``document``);
+    the file stays here too, so withdrawing never loses it. ``late`` is set once, when it is
+    submitted after the end of the deadline day in the meeting's time zone."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="submissions")
+    delegation = models.ForeignKey(
+        "conferences.Delegation", on_delete=models.PROTECT, related_name="meeting_submissions"
+    )
+    cosponsors = models.ManyToManyField(
+        "conferences.Delegation", blank=True, related_name="cosponsored_meeting_submissions"
+    )
+    on_behalf_of = models.ForeignKey(
+        "reference.RegionalOrganization",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The RTO, when it is a common contribution of its region."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(
+        _("file"), upload_to="meetings/submissions/%Y/%m/", max_length=255, blank=True
+    )
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    contribution = models.ForeignKey(
+        "negotiation.Contribution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_submissions",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=SubmissionStatus, default=SubmissionStatus.DRAFT
+    )
+    symbol = models.CharField(_("symbol"), max_length=60, blank=True)
+    document = models.OneToOneField(
+        MeetingDocument,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+    late = models.BooleanField(_("late"), default=False)
+    admitted_at = models.DateTimeField(_("late contribution admitted"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "submitted_at", "created_at", "id"]
+        verbose_name = _("contribution to a meeting")
+
+    def __str__(self) -> str:
+        return self.symbol or self.title
+
+    @property
+    def admitted(self) -> bool:
+        return self.admitted_at is not None

@@ -1,4 +1,5 @@
-"""Geometry of the server-rendered SVG chart of item status per priority.
+"""Geometry of the server-rendered stacked bar charts (item status per priority, regional
+priorities per region).
 
 The template draws what this module computes, so the page needs no chart library and no script;
 right-to-left languages get the bars mirrored (they grow from the right).
@@ -57,32 +58,41 @@ class StatusChart:
         return not any(row.total for row in self.rows)
 
 
-def _mirror(x: float, width: float, rtl: bool) -> float:
+def mirror(x: float, width: float, rtl: bool) -> float:
+    """Where a shape starting at ``x`` starts when right-to-left languages mirror the chart."""
     return WIDTH - x - width if rtl else x
 
 
-def status_chart(tree: list[PriorityView], *, rtl: bool = False) -> StatusChart:
-    """Stacked horizontal bars (agreed, undisputed change, disputed), scaled to the largest."""
+@dataclass(frozen=True)
+class Bar:
+    """One row of a stacked bar chart: what it is called and its parts, (kind, label, count)
+    in drawing order; ``kind`` names the CSS class of the part."""
+
+    code: str
+    title: str
+    parts: list[tuple[str, str, int]]
+
+
+def stacked_chart(bars: list[Bar], *, rtl: bool = False) -> StatusChart:
+    """Stacked horizontal bars scaled to the largest total; empty parts are left out."""
     bar_start = LABEL_WIDTH + PADDING
     bar_space = WIDTH - bar_start - TOTAL_WIDTH - PADDING
-    largest = max((view.counts.total for view in tree), default=0) or 1
+    largest = max((sum(count for _, _, count in bar.parts) for bar in bars), default=0) or 1
     rows = []
-    for index, view in enumerate(tree):
-        counts = view.counts
+    for index, bar in enumerate(bars):
         y = PADDING + index * ROW_HEIGHT
         bar_y = y + (ROW_HEIGHT - BAR_HEIGHT) // 2
         x = float(bar_start)
         segments = []
-        for status, label in ItemStatus.choices:
-            count = getattr(counts, status)
+        for kind, label, count in bar.parts:
             if not count:
                 continue
             width = bar_space * count / largest
-            left = _mirror(x, width, rtl)
+            left = mirror(x, width, rtl)
             segments.append(
                 Segment(
-                    status=status,
-                    label=str(label),
+                    status=kind,
+                    label=label,
                     count=count,
                     x=round(left, 2),
                     width=round(width, 2),
@@ -93,14 +103,14 @@ def status_chart(tree: list[PriorityView], *, rtl: bool = False) -> StatusChart:
             x += width
         rows.append(
             Row(
-                code=view.priority.code,
-                title=view.priority.title,
-                total=counts.total,
+                code=bar.code,
+                title=bar.title,
+                total=sum(count for _, _, count in bar.parts),
                 y=y,
                 bar_y=bar_y,
                 text_y=bar_y + BAR_HEIGHT // 2,
                 label_x=WIDTH if rtl else 0,
-                total_x=round(_mirror(x + PADDING, 0, rtl), 2),
+                total_x=round(mirror(x + PADDING, 0, rtl), 2),
                 segments=segments,
             )
         )
@@ -110,4 +120,22 @@ def status_chart(tree: list[PriorityView], *, rtl: bool = False) -> StatusChart:
         rows=rows,
         label_anchor="end" if rtl else "start",
         total_anchor="end" if rtl else "start",
+    )
+
+
+def status_chart(tree: list[PriorityView], *, rtl: bool = False) -> StatusChart:
+    """Item status per priority (agreed, undisputed change, disputed)."""
+    return stacked_chart(
+        [
+            Bar(
+                code=view.priority.code,
+                title=view.priority.title,
+                parts=[
+                    (status, str(label), getattr(view.counts, status))
+                    for status, label in ItemStatus.choices
+                ],
+            )
+            for view in tree
+        ],
+        rtl=rtl,
     )

@@ -34,7 +34,7 @@ LABEL_OFFSETS = (-9, 16)
 MEASURES = (("open_brackets", _("Open brackets")), ("disputed", _("Disputed items")))
 
 
-def _mirror(x: float, width: float, rtl: bool) -> float:
+def mirror(x: float, width: float, rtl: bool) -> float:
     return WIDTH - x - width if rtl else x
 
 
@@ -91,10 +91,10 @@ def bracket_chart(priorities: Sequence[PriorityStanding], *, rtl: bool = False) 
                     measure=measure,
                     label=str(label),
                     count=count[measure],
-                    x=round(_mirror(bar_start, width, rtl), 2),
+                    x=round(mirror(bar_start, width, rtl), 2),
                     y=bar_y,
                     width=round(width, 2),
-                    text_x=round(_mirror(bar_start + width + PADDING, 0, rtl), 2),
+                    text_x=round(mirror(bar_start + width + PADDING, 0, rtl), 2),
                     text_y=bar_y + BAR_HEIGHT // 2,
                 )
             )
@@ -178,7 +178,7 @@ def convergence_chart(points: Sequence[ConvergencePoint], *, rtl: bool = False) 
 
     def x_of(n: int) -> float:
         x = left + n * step if len(points) > 1 else (left + right) / 2
-        return round(_mirror(x, 0, rtl), 2)
+        return round(mirror(x, 0, rtl), 2)
 
     def y_of(value: int) -> float:
         return round(baseline - (baseline - TOP) * value / largest, 2)
@@ -202,9 +202,9 @@ def convergence_chart(points: Sequence[ConvergencePoint], *, rtl: bool = False) 
         series=series,
         versions=[Tick(x_of(n), f"v{p.number}") for n, p in enumerate(points)],
         values=[Tick(y_of(v), str(v)) for v in sorted({0, largest // 2, largest})],
-        axis_x=_mirror(AXIS_WIDTH, 0, rtl),
+        axis_x=mirror(AXIS_WIDTH, 0, rtl),
         axis_anchor="start" if rtl else "end",
-        plot_left=_mirror(left, 0, rtl),
-        plot_right=_mirror(right, 0, rtl),
+        plot_left=mirror(left, 0, rtl),
+        plot_right=mirror(right, 0, rtl),
         baseline=baseline,
     )

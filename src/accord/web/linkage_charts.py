@@ -17,7 +17,7 @@ from pathlib import Path
 
 from accord.plans.queries.coverage import GoalCoverage, LineCoverage
 from accord.plans.queries.linkage_map import ITEM, PRIORITY, TARGET, LinkMap, Node
-from accord.web.charts import PADDING, WIDTH, _mirror
+from accord.web.charts import PADDING, WIDTH, mirror
 
 # Bars of the coverage view: wide labels, since a goal is named as well as numbered.
 BAR_LABEL_WIDTH = 250
@@ -127,12 +127,12 @@ def _bars(rows: Sequence[tuple[str, str, str, list[str]]], *, rtl: bool) -> Cove
                 y=y,
                 bar_y=bar_y,
                 text_y=bar_y + BAR_HEIGHT // 2,
-                track_x=round(_mirror(start, space, rtl), 2),
+                track_x=round(mirror(start, space, rtl), 2),
                 track_width=round(space, 2),
-                x=round(_mirror(start, width, rtl), 2),
+                x=round(mirror(start, width, rtl), 2),
                 width=round(width, 2),
                 label_x=WIDTH if rtl else 0,
-                value_x=round(_mirror(start + width + PADDING, 0, rtl), 2),
+                value_x=round(mirror(start + width + PADDING, 0, rtl), 2),
             )
         )
     return CoverageChart(

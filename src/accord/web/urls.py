@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from accord.web.views import link_suggestions
 from accord.web.views import linkages as linkage_views
 from accord.web.views import meetings as meeting_views
 from accord.web.views.compare import plan_compare, plan_compare_docx
@@ -210,26 +211,132 @@ urlpatterns += [
     path("c/<slug:slug>/linkages/", linkage_views.linkage_coverage, name="linkage_coverage"),
     path("c/<slug:slug>/linkages/map/", linkage_views.linkage_map_page, name="linkage_map"),
     path("c/<slug:slug>/linkages/map.svg", linkage_views.linkage_map_svg, name="linkage_map_svg"),
-    path("c/<slug:slug>/linkages/runs/", linkage_views.linkage_run_start, name="linkage_run_start"),
+    path(
+        "c/<slug:slug>/linkages/runs/", link_suggestions.linkage_run_start, name="linkage_run_start"
+    ),
     path(
         "c/<slug:slug>/plan/v<int:number>/linkages/runs/<int:run_id>/",
-        linkage_views.linkage_run,
+        link_suggestions.linkage_run,
         name="linkage_run",
     ),
     path(
         "c/<slug:slug>/plan/v<int:number>/linkages/runs/<int:run_id>/progress/",
-        linkage_views.linkage_run_progress,
+        link_suggestions.linkage_run_progress,
         name="linkage_run_progress",
     ),
-    path(ITEM_SUGGESTIONS, linkage_views.item_suggest, name="item_suggest"),
+    path(ITEM_SUGGESTIONS, link_suggestions.item_suggest, name="item_suggest"),
     path(
         ITEM_SUGGESTIONS + "<int:suggestion_id>/accept/",
-        linkage_views.suggestion_accept,
+        link_suggestions.suggestion_accept,
         name="suggestion_accept",
     ),
     path(
         ITEM_SUGGESTIONS + "<int:suggestion_id>/reject/",
-        linkage_views.suggestion_reject,
+        link_suggestions.suggestion_reject,
         name="suggestion_reject",
     ),
+]
+
+# Participation: the dashboard, its targets and a previous conference's figures.
+from accord.web.views import participation as participation_views  # noqa: E402
+
+urlpatterns += [
+    path("c/<slug:slug>/participation/", participation_views.participation, name="participation"),
+    path(
+        "c/<slug:slug>/participation/targets/<str:dimension>/",
+        participation_views.participation_targets,
+        name="participation_targets",
+    ),
+    path(
+        "c/<slug:slug>/participation/previous/",
+        participation_views.participation_past,
+        name="participation_past",
+    ),
+]
+
+# Contributions to a meeting: the tab, a new draft, its document, submit/withdraw/accept/admit.
+from accord.web.views import meeting_submissions as submission_views  # noqa: E402
+
+SUBMISSIONS = "c/<slug:slug>/meetings/<int:meeting_id>/contributions/"
+urlpatterns += [
+    path(SUBMISSIONS, submission_views.meeting_submissions, name="meeting_submissions"),
+    path(SUBMISSIONS + "new/", submission_views.submission_create, name="submission_create"),
+    path(
+        SUBMISSIONS + "<int:submission_id>/document/",
+        submission_views.submission_download,
+        name="submission_document",
+    ),
+    path(
+        SUBMISSIONS + "<int:submission_id>/<str:action>/",
+        submission_views.submission_action,
+        name="submission_action",
+    ),
+]
+
+# Invitations and registration: target lists, pipeline, import/export, sending; the public
+# registration form behind a personal link; the secretariat's registration queue.
+from accord.web.views import invitations as invitation_views  # noqa: E402
+from accord.web.views import registration as registration_views  # noqa: E402
+
+ENGAGEMENT = "c/<slug:slug>/invitations/"
+urlpatterns += [
+    path(ENGAGEMENT, invitation_views.lists, name="engagement_lists"),
+    path(ENGAGEMENT + "lists/<int:list_id>/", invitation_views.list_detail, name="engagement_list"),
+    path(
+        ENGAGEMENT + "lists/<int:list_id>/import/",
+        invitation_views.list_import,
+        name="engagement_list_import",
+    ),
+    path(
+        ENGAGEMENT + "lists/<int:list_id>/export.<str:fmt>",
+        invitation_views.list_export,
+        name="engagement_list_export",
+    ),
+    path(ENGAGEMENT + "lists/<int:list_id>/send/", invitation_views.send, name="engagement_send"),
+    path(
+        ENGAGEMENT + "invitees/<int:invitee_id>/move/",
+        invitation_views.invitee_move,
+        name="engagement_invitee_move",
+    ),
+    path(ENGAGEMENT + "registrations/", registration_views.queue, name="engagement_queue"),
+    path(
+        ENGAGEMENT + "registrations/export.<str:fmt>",
+        registration_views.export,
+        name="engagement_registrations_export",
+    ),
+    path(
+        ENGAGEMENT + "registrations/<int:registration_id>/credentials/",
+        registration_views.credentials,
+        name="engagement_credentials",
+    ),
+    path(
+        ENGAGEMENT + "registrations/<int:registration_id>/<str:action>/",
+        registration_views.decide,
+        name="engagement_decide",
+    ),
+    path("c/<slug:slug>/register/", registration_views.register_open, name="engagement_register"),
+    path(
+        "c/<slug:slug>/register/<str:token>/",
+        registration_views.register_invited,
+        name="engagement_register_invited",
+    ),
+]
+
+# Regional priorities: by RTO (with the cap), common to several regions.
+from accord.web.views import regional as regional_views  # noqa: E402
+
+urlpatterns += [
+    path("c/<slug:slug>/regional/", regional_views.regional_priorities, name="regional_priorities"),
+    path(
+        "c/<slug:slug>/regional/add/",
+        regional_views.regional_priority_add,
+        name="regional_priority_add",
+    ),
+    path(
+        "c/<slug:slug>/regional/<int:priority_id>/remove/",
+        regional_views.regional_priority_remove,
+        name="regional_priority_remove",
+    ),
+    path("c/<slug:slug>/regional/cap/", regional_views.regional_cap, name="regional_cap"),
+    path("c/<slug:slug>/regional/common/", regional_views.regional_common, name="regional_common"),
 ]

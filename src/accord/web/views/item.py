@@ -24,7 +24,7 @@ from accord.web.bracket_markup import bracketed_html
 from accord.web.errors import domain_errors
 from accord.web.forms import ItemTextForm, PositionForm, StatusForm
 from accord.web.views.context import conference_context
-from accord.web.views.linkages import suggestion_context
+from accord.web.views.link_suggestions import suggestion_context
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,190 @@
+"""Target lists, invitees and the invitation pipeline.
+
+identified → invited → confirmed / declined → registered → attended. Moving forward may skip
+steps (someone registers straight from a list); moving back, or between "confirmed" and
+"declined", needs a reason, which the audit trail keeps.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from accord.audit.domain import record
+from accord.conferences.models import Conference, Organization
+from accord.core.errors import DomainError
+from accord.engagement import rules
+from accord.engagement.domain.deadlines import RANK
+from accord.engagement.enums import Gender, InviteeState
+from accord.engagement.models import Invitee, TargetList
+from accord.reference.models import ConstituentGroup, Country, MembershipCategory, Region
+from accord.rules import require
+
+STAMP = {state: f"{state}_at" for state in InviteeState.values}
+
+
+def create_target_list(
+    *,
+    user: Any,
+    conference: Conference,
+    name: str,
+    constituent_group: ConstituentGroup | None = None,
+    owner: Any = None,
+) -> TargetList:
+    """A new, empty list (secretariat only); its owner then manages its invitees."""
+    require(
+        rules.can_manage_engagement(user, conference),
+        "Only the secretariat creates target lists.",
+    )
+    name = name.strip()
+    if not name:
+        raise DomainError("A target list needs a name.", field="name")
+    if TargetList.objects.filter(conference=conference, name=name).exists():
+        raise DomainError(f"A target list named '{name}' exists.", field="name")
+    with transaction.atomic():
+        target_list = TargetList.objects.create(
+            conference=conference, name=name, constituent_group=constituent_group, owner=owner
+        )
+        record(
+            actor=user,
+            action="engagement.list_created",
+            target=target_list,
+            conference=conference,
+            changes={"name": [None, name], "owner": [None, str(owner) if owner else None]},
+        )
+    return target_list
+
+
+def add_invitee(
+    *,
+    user: Any,
+    target_list: TargetList,
+    name: str,
+    email: str,
+    organization_name: str = "",
+    organization: Organization | None = None,
+    country: Country | None = None,
+    region: Region | None = None,
+    constituent_group: ConstituentGroup | None = None,
+    membership_category: MembershipCategory | None = None,
+    gender: str = Gender.UNDISCLOSED,
+    star: bool = False,
+    owner: Any = None,
+    notes: str = "",
+) -> Invitee:
+    """Put someone on a list, as "identified" (the list's owner or the secretariat)."""
+    require(
+        rules.can_manage_list(user, target_list),
+        "Only the secretariat and the list's owner add invitees.",
+    )
+    name, email = name.strip(), email.strip().lower()
+    if not name:
+        raise DomainError("An invitee needs a name.", field="name")
+    if not email:
+        raise DomainError("An invitee needs an e-mail address.", field="email")
+    if gender not in Gender.values:
+        raise DomainError(f"Unknown gender '{gender}'.", field="gender")
+    if target_list.invitees.filter(email=email).exists():
+        raise DomainError(f"{email} is already on the list '{target_list}'.", field="email")
+    if region is None and country is not None:
+        region = country.region
+    with transaction.atomic():
+        invitee = Invitee.objects.create(
+            target_list=target_list,
+            name=name,
+            email=email,
+            organization_name=organization_name.strip()
+            or (organization.name if organization else ""),
+            organization=organization,
+            country=country,
+            region=region,
+            constituent_group=constituent_group or target_list.constituent_group,
+            membership_category=membership_category,
+            gender=gender,
+            star=star,
+            owner=owner if owner is not None else target_list.owner,
+            notes=notes,
+        )
+        record(
+            actor=user,
+            action="engagement.invitee_added",
+            target=invitee,
+            conference=target_list.conference,
+            changes={"list": [None, target_list.name], "email": [None, email]},
+        )
+    return invitee
+
+
+def set_star(*, user: Any, invitee: Invitee, star: bool) -> Invitee:
+    require(rules.can_manage_invitee(user, invitee), "You do not manage this invitee.")
+    if invitee.star != star:
+        with transaction.atomic():
+            invitee.star = star
+            invitee.save(update_fields=["star"])
+            record(
+                actor=user,
+                action="engagement.invitee_star",
+                target=invitee,
+                conference=invitee.target_list.conference,
+                changes={"star": [not star, star]},
+            )
+    return invitee
+
+
+def _is_backwards(old: str, new: str) -> bool:
+    return RANK[new] <= RANK[old]
+
+
+def move_invitee(
+    *, user: Any, invitee: Invitee, state: str, reason: str = "", check: bool = True
+) -> Invitee:
+    """Move an invitee to ``state``, stamping when. A move back (or sideways between
+    confirmed and declined) needs a ``reason``. ``check=False`` is for the system's own moves
+    (an invitation sent, a registration approved), already authorised by their caller."""
+    if check:
+        require(rules.can_manage_invitee(user, invitee), "You do not manage this invitee.")
+    if state not in InviteeState.values:
+        raise DomainError(
+            f"Unknown state '{state}'; expected one of {', '.join(InviteeState.values)}.",
+            field="state",
+        )
+    old = invitee.state
+    if state == old:
+        raise DomainError(f"{invitee} is already {invitee.get_state_display().lower()}.")
+    reason = reason.strip()
+    backwards = _is_backwards(old, state)
+    if backwards and not reason:
+        raise DomainError(
+            f"Moving {invitee} back from {old} to {state} needs a reason.", field="reason"
+        )
+    if RANK[state] > RANK[InviteeState.CONFIRMED] and old == InviteeState.DECLINED and not reason:
+        raise DomainError(f"{invitee} declined; say why they now go on to {state}.", field="reason")
+    when = timezone.now()
+    fields = ["state", STAMP[state]]
+    with transaction.atomic():
+        invitee.state = state
+        setattr(invitee, STAMP[state], when)
+        if backwards:
+            # Steps beyond the new state did not happen (any more): clear their stamps.
+            for other in InviteeState.values:
+                if (
+                    other != state
+                    and RANK[other] >= RANK[state]
+                    and other != InviteeState.IDENTIFIED
+                ):
+                    setattr(invitee, STAMP[other], None)
+                    fields.append(STAMP[other])
+        invitee.save(update_fields=sorted(set(fields)))
+        changes: dict[str, Any] = {"state": [old, state]}
+        if reason:
+            changes["reason"] = [None, reason]
+        record(
+            actor=user,
+            action="engagement.invitee_moved",
+            target=invitee,
+            conference=invitee.target_list.conference,
+            changes=changes,
+        )
+    return invitee

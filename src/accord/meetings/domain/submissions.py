@@ -1,0 +1,382 @@
+"""Contributions to a meeting: a delegation (alone, with co-sponsors, or for its RTO's region)
+writes a draft with its document, submits it against the meeting's deadline, and may withdraw
+it; the secretariat accepts it for the meeting and admits late ones.
+
+The deadline is the end of the meeting's ``contribution_deadline`` day on the meeting's own
+clock (its ``timezone``). A contribution submitted after that is accepted and flagged
+``late``, never refused or lost. Submitting assigns the next symbol of the meeting and files
+the document among the meeting's documents. Who may do what: ``meetings.submission_rules``.
+Every write is atomic and audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from accord import rules
+from accord.audit.domain import record
+from accord.conferences.models import Delegation
+from accord.core.actors import user_or_none
+from accord.core.errors import DomainError, NotFound
+from accord.meetings import submission_rules
+from accord.meetings.domain import checks
+from accord.meetings.domain.documents import next_symbol
+from accord.meetings.enums import DocumentKind
+from accord.meetings.models import Meeting, MeetingDocument, Submission, SubmissionStatus
+from accord.negotiation.models import Contribution
+from accord.negotiation.rules import can_view_contribution, may_speak_for_rto
+from accord.reference.models import RegionalOrganization
+
+MAX_BYTES = 10 * 2**20
+"""Largest document a delegation may upload: a contribution is a text, not a dataset."""
+ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
+
+
+def _now() -> dt.datetime:
+    """The clock; tests replace it to stand just before or after a deadline."""
+    return timezone.now()
+
+
+def _zone(meeting: Meeting) -> ZoneInfo:
+    try:
+        return ZoneInfo(meeting.timezone or "UTC")
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise DomainError(
+            f"{meeting.code} has an unknown time zone '{meeting.timezone}'.", field="timezone"
+        ) from error
+
+
+def deadline_end(meeting: Meeting) -> dt.datetime:
+    """The first instant after the deadline: midnight ending the deadline day, meeting's clock."""
+    day_after = meeting.contribution_deadline + dt.timedelta(days=1)
+    return dt.datetime.combine(day_after, dt.time.min, tzinfo=_zone(meeting))
+
+
+def is_late(meeting: Meeting, when: dt.datetime) -> bool:
+    """True if a contribution submitted at ``when`` (an aware time) missed the deadline."""
+    return when >= deadline_end(meeting)
+
+
+def lateness(submission: Submission) -> dt.timedelta | None:
+    """How long after the deadline a late contribution came; None if it is not late."""
+    if not submission.late or submission.submitted_at is None:
+        return None
+    return submission.submitted_at - deadline_end(submission.meeting)
+
+
+def require_visible(user: Any, submission: Submission) -> None:
+    """NotFound, not NotAllowed: a draft's existence does not leak to other delegations."""
+    if not submission_rules.can_view_submission(user, submission):
+        raise NotFound(
+            f"{submission.meeting.code} has no contribution {submission.pk} that you may see.",
+            field="submission",
+        )
+
+
+def _checked_file(file: File) -> tuple[str, int, str]:
+    original = PurePath((file.name or "").replace("\\", "/")).name.strip()[:255] or "document"
+    suffix = PurePath(original).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        raise DomainError(
+            f"{original}: a contribution must be a {', '.join(ALLOWED_SUFFIXES)} file.",
+            field="file",
+        )
+    size = file.size or 0
+    if size > MAX_BYTES:
+        raise DomainError(
+            f"{original}: the file is {size / 2**20:.1f} MB; a contribution may have up to "
+            f"{MAX_BYTES // 2**20} MB.",
+            field="file",
+        )
+    if size == 0:
+        raise DomainError(f"{original}: the file is empty.", field="file")
+    return original, size, suffix
+
+
+def _cosponsors(
+    meeting: Meeting, delegation: Delegation, cosponsors: Iterable[Delegation]
+) -> list[Delegation]:
+    chosen: dict[int, Delegation] = {}
+    for other in cosponsors:
+        if other.conference_id != meeting.conference_id:
+            raise DomainError(f"{other} is not at {meeting.conference}.", field="cosponsors")
+        if other.pk != delegation.pk:
+            chosen[other.pk] = other
+    return list(chosen.values())
+
+
+def _checked_contribution(
+    user: Any, meeting: Meeting, contribution: Contribution | None
+) -> Contribution | None:
+    if contribution is None:
+        return None
+    if contribution.version.plan.conference_id != meeting.conference_id:
+        raise DomainError(
+            f"{contribution} is a contribution to another conference.", field="contribution"
+        )
+    if not can_view_contribution(user, contribution):
+        raise NotFound(
+            f"There is no contribution {contribution.pk} that you may see.", field="contribution"
+        )
+    return contribution
+
+
+def create_submission(
+    *,
+    user: Any,
+    meeting: Meeting,
+    delegation: Delegation,
+    title: str,
+    file: File | None = None,
+    cosponsors: Iterable[Delegation] = (),
+    on_behalf_of: RegionalOrganization | None = None,
+    contribution: Contribution | None = None,
+) -> Submission:
+    """Start a draft contribution to ``meeting`` for ``delegation``, with its document (.docx,
+    .pdf or .txt, up to ``MAX_BYTES``). Delegates write for their own delegation only; an RTO's
+    common contribution comes from a delegation of its region (or the RTO itself).
+    Side effects: the stored file, the draft, one audit entry."""
+    conference = meeting.conference
+    if delegation.conference_id != conference.pk:
+        raise DomainError(f"{delegation} is not at {conference}.", field="delegation")
+    rules.require(
+        rules.can_act_for_delegation(user, delegation),
+        "You submit contributions for your own delegation only.",
+    )
+    title = checks.text(title, "title", limit=300)
+    chosen = _cosponsors(meeting, delegation, cosponsors)
+    if on_behalf_of is not None and not may_speak_for_rto(delegation, on_behalf_of):
+        raise DomainError(
+            f"{delegation.organization} is neither in the region of {on_behalf_of.code} "
+            f"({on_behalf_of.region}) nor {on_behalf_of.code} itself.",
+            field="on_behalf_of",
+        )
+    contribution = _checked_contribution(user, meeting, contribution)
+    submission = Submission(
+        meeting=meeting,
+        delegation=delegation,
+        title=title,
+        on_behalf_of=on_behalf_of,
+        contribution=contribution,
+        created_by=user_or_none(user),
+        created_at=_now(),
+    )
+    if file is not None:
+        original, size, suffix = _checked_file(file)
+        submission.original_name, submission.size = original, size
+        submission.file.save(secrets.token_hex(12) + suffix, file, save=False)
+    try:
+        with transaction.atomic():
+            submission.save()
+            submission.cosponsors.set(chosen)
+            record(
+                actor=user,
+                action="meeting.submission_created",
+                target=submission,
+                conference=conference,
+                changes={
+                    "meeting": [None, meeting.code],
+                    "delegation": [None, delegation.organization.name],
+                    "title": [None, title],
+                    "cosponsors": [None, sorted(d.organization.name for d in chosen)],
+                    "on_behalf_of": [None, on_behalf_of.code if on_behalf_of else None],
+                    "file": [None, submission.original_name or None],
+                    "contribution": [None, contribution.pk if contribution else None],
+                },
+            )
+    except BaseException:
+        if submission.file:
+            submission.file.delete(save=False)
+        raise
+    return submission
+
+
+def _free_symbol(meeting: Meeting) -> str:
+    """``next_symbol``, moved on past any symbol already taken (a removed document leaves the
+    count behind the numbers in use)."""
+    symbol = next_symbol(meeting)
+    taken = set(meeting.documents.values_list("symbol", flat=True))
+    number = meeting.documents.count() + 1
+    while symbol in taken:
+        number += 1
+        symbol = f"{meeting.code}/{number}"
+    return symbol
+
+
+def _locked(submission: Submission) -> Submission:
+    """The submission read again under a row lock, so two clicks do not both act."""
+    return Submission.objects.select_for_update().select_related("meeting").get(pk=submission.pk)
+
+
+def submit_submission(*, user: Any, submission: Submission) -> Submission:
+    """Table a draft: it gets the meeting's next symbol, becomes one of its documents, and is
+    flagged late if the deadline has passed (it is accepted all the same).
+    Side effects: the document's copy of the file, the document, one audit entry."""
+    require_visible(user, submission)
+    rules.require(
+        submission_rules.can_submit(user, submission),
+        "Only someone who acts for the submitting delegation submits its contribution.",
+    )
+    meeting = submission.meeting
+    if not submission.file:
+        raise DomainError("Upload the document before submitting the contribution.", field="file")
+    stored: list[MeetingDocument] = []
+    try:
+        with transaction.atomic():
+            Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+            current = _locked(submission)
+            if current.status != SubmissionStatus.DRAFT:
+                raise DomainError(
+                    f"{current} is already {current.get_status_display().lower()}.",
+                    field="status",
+                )
+            when = _now()
+            symbol = _free_symbol(meeting)
+            document = MeetingDocument(
+                meeting=meeting,
+                symbol=symbol,
+                title=current.title,
+                kind=DocumentKind.CONTRIBUTION,
+                contribution=current.contribution,
+                original_name=current.original_name,
+                size=current.size,
+                uploaded_by=user_or_none(user),
+                uploaded_at=when,
+            )
+            with current.file.open("rb") as handle:
+                suffix = PurePath(current.file.name or "").suffix
+                document.file.save(secrets.token_hex(12) + suffix, File(handle), save=False)
+            stored.append(document)
+            document.save()
+            late = is_late(meeting, when)
+            current.status = SubmissionStatus.SUBMITTED
+            current.symbol, current.document = symbol, document
+            current.submitted_at, current.late = when, late
+            current.save(update_fields=["status", "symbol", "document", "submitted_at", "late"])
+            record(
+                actor=user,
+                action="meeting.submission_submitted",
+                target=current,
+                conference=meeting.conference,
+                changes={
+                    "status": [SubmissionStatus.DRAFT, SubmissionStatus.SUBMITTED],
+                    "symbol": [None, symbol],
+                    "late": [None, late],
+                },
+            )
+    except BaseException:
+        for document in stored:
+            document.file.delete(save=False)
+        raise
+    _copy(current, submission)
+    return submission
+
+
+def _copy(source: Submission, target: Submission) -> None:
+    for name in ("status", "symbol", "document_id", "submitted_at", "late", "admitted_at"):
+        setattr(target, name, getattr(source, name))
+
+
+def _transition(
+    *, user: Any, submission: Submission, to: str, allowed_from: tuple[str, ...], action: str
+) -> Submission:
+    with transaction.atomic():
+        current = _locked(submission)
+        if current.status not in allowed_from:
+            raise DomainError(
+                f"{current} is {current.get_status_display().lower()}; it cannot become "
+                f"{SubmissionStatus(to).label.lower()}.",
+                field="status",
+            )
+        before = current.status
+        current.status = to
+        current.save(update_fields=["status"])
+        record(
+            actor=user,
+            action=action,
+            target=current,
+            conference=submission.meeting.conference,
+            changes={"status": [before, to]},
+        )
+    _copy(current, submission)
+    return submission
+
+
+def withdraw_submission(*, user: Any, submission: Submission) -> Submission:
+    """Withdraw a draft or a tabled contribution; it stays on record (and its symbol taken)."""
+    require_visible(user, submission)
+    rules.require(
+        submission_rules.can_submit(user, submission),
+        "Only someone who acts for the submitting delegation withdraws its contribution.",
+    )
+    return _transition(
+        user=user,
+        submission=submission,
+        to=SubmissionStatus.WITHDRAWN,
+        allowed_from=(
+            SubmissionStatus.DRAFT,
+            SubmissionStatus.SUBMITTED,
+            SubmissionStatus.ACCEPTED,
+        ),
+        action="meeting.submission_withdrawn",
+    )
+
+
+def accept_submission(*, user: Any, submission: Submission) -> Submission:
+    """Accept a submitted contribution for the meeting (secretariat); a late one must first be
+    admitted."""
+    require_visible(user, submission)
+    rules.require(
+        submission_rules.can_decide(user, submission.meeting.conference),
+        "Only the secretariat accepts contributions for a meeting.",
+    )
+    if submission.late and not submission.admitted:
+        raise DomainError(
+            f"{submission} came after the deadline; admit it before accepting it.",
+            field="status",
+        )
+    return _transition(
+        user=user,
+        submission=submission,
+        to=SubmissionStatus.ACCEPTED,
+        allowed_from=(SubmissionStatus.SUBMITTED,),
+        action="meeting.submission_accepted",
+    )
+
+
+def admit_late_submission(*, user: Any, submission: Submission) -> Submission:
+    """Admit a late contribution to the meeting despite the deadline (secretariat). The late
+    flag stays: the record shows both that it was late and that it was admitted."""
+    require_visible(user, submission)
+    rules.require(
+        submission_rules.can_decide(user, submission.meeting.conference),
+        "Only the secretariat admits late contributions.",
+    )
+    with transaction.atomic():
+        current = _locked(submission)
+        if not current.late:
+            raise DomainError(f"{current} was not late; there is nothing to admit.", field="late")
+        if current.admitted_at is not None:
+            raise DomainError(f"{current} is already admitted.", field="late")
+        if current.status == SubmissionStatus.WITHDRAWN:
+            raise DomainError(f"{current} was withdrawn.", field="status")
+        current.admitted_at = _now()
+        current.save(update_fields=["admitted_at"])
+        record(
+            actor=user,
+            action="meeting.submission_admitted",
+            target=current,
+            conference=submission.meeting.conference,
+            changes={"admitted": [False, True]},
+        )
+    _copy(current, submission)
+    return submission

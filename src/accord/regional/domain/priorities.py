@@ -1,0 +1,267 @@
+"""Writes of regional priorities: an RTO's priorities (within the conference's cap), the cap
+itself, and which delegations act for an RTO. Each write checks ``regional.rules``, owns its
+transaction and appends to the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from accord import rules
+from accord.audit.domain import record
+from accord.conferences.models import Conference, Delegation
+from accord.core.actors import user_or_none
+from accord.core.errors import DomainError
+from accord.plans.models import PlanItem
+from accord.reference.models import RegionalOrganization
+from accord.regional import rules as regional_rules
+from accord.regional.models import DEFAULT_CAP, RegionalPriority, RegionalSettings, RtoMandate
+
+MAX_CAP = 50
+
+
+def cap_of(conference: Conference) -> int:
+    """How many priorities each RTO may bring to the conference."""
+    found = RegionalSettings.objects.filter(conference=conference).values_list("cap", flat=True)
+    return next(iter(found), DEFAULT_CAP)
+
+
+def rto_by_code(value: RegionalOrganization | str) -> RegionalOrganization:
+    """An RTO given as itself or by its code (ATU, CITEL, ASMG, APT, RCC, CEPT)."""
+    if isinstance(value, RegionalOrganization):
+        return value
+    found = RegionalOrganization.objects.filter(code=str(value).strip().upper()).first()
+    if found is None:
+        codes = ", ".join(RegionalOrganization.objects.values_list("code", flat=True))
+        raise DomainError(f"Unknown RTO '{value}'; expected one of {codes}.", field="rto")
+    return found
+
+
+def _text(value: str, field: str, limit: int | None, required: bool = True) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise DomainError(f"The {field} is empty.", field=field)
+    if limit is not None and len(value) > limit:
+        raise DomainError(f"The {field} is longer than {limit} characters.", field=field)
+    return value
+
+
+def _items(conference: Conference, items: Iterable[PlanItem]) -> list[PlanItem]:
+    chosen: dict[int, PlanItem] = {}
+    for item in items:
+        if item.version.plan.conference_id != conference.pk:
+            raise DomainError(
+                f"Plan item {item.code} belongs to another conference.", field="plan_items"
+            )
+        chosen[item.pk] = item
+    return list(chosen.values())
+
+
+def _require_writer(user: Any, conference: Conference, rto: RegionalOrganization) -> None:
+    rules.require(
+        regional_rules.can_write_for_rto(user, conference, rto),
+        f"Only the secretariat and the delegations acting for {rto.code} write its priorities.",
+    )
+
+
+def add_priority(
+    *,
+    user: Any,
+    conference: Conference,
+    rto: RegionalOrganization | str,
+    code: str,
+    title: str,
+    text: str = "",
+    plan_items: Iterable[PlanItem] = (),
+) -> RegionalPriority:
+    """Add one of the RTO's priorities, refused beyond the conference's cap. Audited."""
+    rto = rto_by_code(rto)
+    _require_writer(user, conference, rto)
+    code = _text(code, "code", 20)
+    title = _text(title, "title", 200)
+    text = _text(text, "text", None, required=False)
+    items = _items(conference, plan_items)
+    with transaction.atomic():
+        # Lock the conference row: two writers of one RTO cannot both take the last place.
+        Conference.objects.select_for_update().filter(pk=conference.pk).first()
+        cap = cap_of(conference)
+        held = RegionalPriority.objects.filter(conference=conference, rto=rto).count()
+        if held >= cap:
+            raise DomainError(
+                f"{rto.code} already has {held} regional priorities; each RTO may bring at "
+                f"most {cap} to {conference.short_name}. Remove or merge one first.",
+                field="rto",
+            )
+        if RegionalPriority.objects.filter(conference=conference, rto=rto, code=code).exists():
+            raise DomainError(f"{rto.code} already has a priority {code}.", field="code")
+        priority = RegionalPriority.objects.create(
+            conference=conference,
+            rto=rto,
+            code=code,
+            title=title,
+            text=text,
+            created_by=user_or_none(user),
+        )
+        priority.plan_items.set(items)
+        record(
+            actor=user,
+            action="regional.priority_added",
+            target=priority,
+            conference=conference,
+            changes={
+                "rto": [None, rto.code],
+                "code": [None, code],
+                "title": [None, title],
+                "plan_items": [None, sorted(i.code for i in items)],
+            },
+        )
+    return priority
+
+
+def update_priority(
+    *,
+    user: Any,
+    priority: RegionalPriority,
+    title: str | None = None,
+    text: str | None = None,
+    plan_items: Iterable[PlanItem] | None = None,
+) -> RegionalPriority:
+    """Change the title, text or linked items given. Audited with what changed."""
+    conference = priority.conference
+    _require_writer(user, conference, priority.rto)
+    changes: dict[str, list[Any]] = {}
+    if title is not None:
+        title = _text(title, "title", 200)
+        if title != priority.title:
+            changes["title"] = [priority.title, title]
+            priority.title = title
+    if text is not None:
+        text = _text(text, "text", None, required=False)
+        if text != priority.text:
+            changes["text"] = [priority.text, text]
+            priority.text = text
+    items = None if plan_items is None else _items(conference, plan_items)
+    with transaction.atomic():
+        if items is not None:
+            before = sorted(priority.plan_items.values_list("code", flat=True))
+            after = sorted(i.code for i in items)
+            if before != after:
+                changes["plan_items"] = [before, after]
+                priority.plan_items.set(items)
+        if changes:
+            priority.updated_at = timezone.now()
+            priority.save()
+            record(
+                actor=user,
+                action="regional.priority_changed",
+                target=priority,
+                conference=conference,
+                changes=changes,
+            )
+    return priority
+
+
+def remove_priority(*, user: Any, priority: RegionalPriority) -> None:
+    conference = priority.conference
+    _require_writer(user, conference, priority.rto)
+    with transaction.atomic():
+        record(
+            actor=user,
+            action="regional.priority_removed",
+            target=priority,
+            conference=conference,
+            changes={"rto": [priority.rto.code, None], "code": [priority.code, None]},
+        )
+        priority.delete()
+
+
+def set_cap(*, user: Any, conference: Conference, cap: int) -> RegionalSettings:
+    """Set how many priorities each RTO may bring (secretariat). Lowering it below what an
+    RTO already has is refused, naming the RTOs, so no priority is silently over the cap."""
+    rules.require(
+        regional_rules.can_manage(user, conference),
+        "Only the secretariat sets the number of regional priorities.",
+    )
+    if not 1 <= cap <= MAX_CAP:
+        raise DomainError(f"The cap must be between 1 and {MAX_CAP}, not {cap}.", field="cap")
+    over = [
+        code
+        for code, held in _held(conference).items()
+        if held > cap  # keep the order of the codes
+    ]
+    if over:
+        raise DomainError(
+            f"{', '.join(over)} already have more than {cap} priorities; remove some first.",
+            field="cap",
+        )
+    with transaction.atomic():
+        settings_row, _ = RegionalSettings.objects.get_or_create(conference=conference)
+        before = settings_row.cap
+        settings_row.cap, settings_row.updated_at = cap, timezone.now()
+        settings_row.save()
+        record(
+            actor=user,
+            action="regional.cap_set",
+            target=settings_row,
+            conference=conference,
+            changes={"cap": [before, cap]},
+        )
+    return settings_row
+
+
+def _held(conference: Conference) -> dict[str, int]:
+    held: dict[str, int] = {}
+    for code in RegionalPriority.objects.filter(conference=conference).values_list(
+        "rto__code", flat=True
+    ):
+        held[code] = held.get(code, 0) + 1
+    return dict(sorted(held.items()))
+
+
+def mandate_delegation(
+    *, user: Any, rto: RegionalOrganization | str, delegation: Delegation
+) -> RtoMandate:
+    """Record that ``delegation`` acts for the RTO at its conference (secretariat)."""
+    conference = delegation.conference
+    rules.require(
+        regional_rules.can_manage(user, conference),
+        "Only the secretariat records which delegations act for an RTO.",
+    )
+    rto = rto_by_code(rto)
+    with transaction.atomic():
+        mandate, created = RtoMandate.objects.get_or_create(
+            conference=conference, rto=rto, delegation=delegation
+        )
+        if created:
+            record(
+                actor=user,
+                action="regional.rto_mandate_given",
+                target=mandate,
+                conference=conference,
+                changes={
+                    "rto": [None, rto.code],
+                    "delegation": [None, str(delegation.organization)],
+                },
+            )
+    rules.forget_standing(user)
+    return mandate
+
+
+def revoke_mandate(*, user: Any, mandate: RtoMandate) -> None:
+    conference = mandate.conference
+    rules.require(
+        regional_rules.can_manage(user, conference),
+        "Only the secretariat records which delegations act for an RTO.",
+    )
+    with transaction.atomic():
+        record(
+            actor=user,
+            action="regional.rto_mandate_revoked",
+            target=mandate,
+            conference=conference,
+            changes={"rto": [mandate.rto.code, None], "delegation": [mandate.delegation_id, None]},
+        )
+        mandate.delete()

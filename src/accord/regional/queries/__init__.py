@@ -1,0 +1,27 @@
+"""Reads of regional priorities, each respecting the rules."""
+
+from accord.regional.queries.common import (
+    CommonPriorities,
+    LinkGroup,
+    OverlapGroup,
+    OverlapLink,
+    common_priorities,
+)
+from accord.regional.queries.priorities import (
+    RtoPriorities,
+    find_priority,
+    priorities_by_rto,
+    priorities_of,
+)
+
+__all__ = [
+    "CommonPriorities",
+    "LinkGroup",
+    "OverlapGroup",
+    "OverlapLink",
+    "RtoPriorities",
+    "common_priorities",
+    "find_priority",
+    "priorities_by_rto",
+    "priorities_of",
+]

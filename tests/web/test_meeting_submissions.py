@@ -1,0 +1,184 @@
+"""The Contributions tab of a meeting: list with status and late badges, the delegates' form,
+the actions, who sees what, and queries per page."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accord.meetings.domain import submissions as domain
+from accord.meetings.models import Submission, SubmissionStatus
+from tests import factories
+from tests.meetings.conftest import make_meeting
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def rpm(admin, conference):
+    return make_meeting(admin, conference)
+
+
+@pytest.fixture
+def on_time(monkeypatch, rpm):
+    monkeypatch.setattr(domain, "_now", lambda: domain.deadline_end(rpm) - dt.timedelta(days=1))
+
+
+@pytest.fixture
+def kenya(admin, conference):
+    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
+
+
+@pytest.fixture
+def kenyan(admin, kenya):
+    return factories.make_delegate(admin, kenya, "kenyan")
+
+
+@pytest.fixture
+def french(admin, conference):
+    france = factories.make_delegation(admin, conference, "FRA", name="France")
+    return factories.make_delegate(admin, france, "french")
+
+
+def _tab(rpm):
+    return reverse("meeting_submissions", args=[rpm.conference.slug, rpm.pk])
+
+
+def _draft(user, rpm, delegation, title="Digital skills for all"):
+    return domain.create_submission(
+        user=user,
+        meeting=rpm,
+        delegation=delegation,
+        title=title,
+        file=SimpleUploadedFile("c.txt", b"text"),
+    )
+
+
+def test_delegate_starts_a_draft_through_the_form(client, on_time, rpm, kenya, kenyan):
+    client.force_login(kenyan)
+    response = client.post(
+        reverse("submission_create", args=[rpm.conference.slug, rpm.pk]),
+        {
+            "delegation": kenya.pk,
+            "title": "Affordable connectivity",
+            "file": SimpleUploadedFile("prop.pdf", b"%PDF-1.7"),
+        },
+    )
+    assert response.status_code == 302
+    made = Submission.objects.get()
+    assert (made.title, made.status, made.original_name) == (
+        "Affordable connectivity",
+        SubmissionStatus.DRAFT,
+        "prop.pdf",
+    )
+
+
+def test_a_bad_file_is_shown_on_the_form(client, rpm, kenya, kenyan):
+    client.force_login(kenyan)
+    response = client.post(
+        reverse("submission_create", args=[rpm.conference.slug, rpm.pk]),
+        {"delegation": kenya.pk, "title": "X", "file": SimpleUploadedFile("x.exe", b"MZ")},
+    )
+    assert response.status_code == 400
+    assert "x.exe: a contribution must be a .docx, .pdf, .txt file." in response.text
+    assert Submission.objects.count() == 0
+
+
+def test_delegate_submits_and_the_list_shows_the_symbol(client, on_time, rpm, kenya, kenyan):
+    draft = _draft(kenyan, rpm, kenya)
+    client.force_login(kenyan)
+    response = client.post(
+        reverse("submission_action", args=[rpm.conference.slug, rpm.pk, draft.pk, "submit"]),
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Submitted as RPM-AFR/1." in response.text
+    assert 'class="submission-badge submission-badge--submitted"' in response.text
+
+
+def test_late_contribution_shows_its_lateness_and_the_admit_button(
+    client, monkeypatch, admin, rpm, kenya, kenyan
+):
+    monkeypatch.setattr(
+        domain, "_now", lambda: domain.deadline_end(rpm) + dt.timedelta(days=2, hours=3)
+    )
+    draft = _draft(kenyan, rpm, kenya)
+    domain.submit_submission(user=kenyan, submission=draft)
+    client.force_login(admin)
+    page = client.get(_tab(rpm)).text
+    assert "late by 2 d 3 h" in page
+    assert ">Admit</button>" in page
+    client.post(reverse("submission_action", args=[rpm.conference.slug, rpm.pk, draft.pk, "admit"]))
+    page = client.get(_tab(rpm)).text
+    assert 'submission-badge--admitted">admitted</span>' in page
+    assert ">Accept</button>" in page
+
+
+def test_other_delegations_do_not_see_a_draft(client, rpm, kenya, kenyan, french):
+    draft = _draft(kenyan, rpm, kenya, title="Secret draft")
+    client.force_login(french)
+    assert "Secret draft" not in client.get(_tab(rpm)).text
+    document = reverse("submission_document", args=[rpm.conference.slug, rpm.pk, draft.pk])
+    assert client.get(document).status_code == 404
+
+
+def test_the_public_sees_no_contribution(client, on_time, rpm, kenya, kenyan):
+    from accord.conferences.models import Conference
+
+    Conference.objects.filter(pk=rpm.conference_id).update(is_public=True)
+    domain.submit_submission(user=kenyan, submission=_draft(kenyan, rpm, kenya, title="Tabled"))
+    response = client.get(_tab(rpm))
+    assert response.status_code == 200
+    assert "Tabled" not in response.text
+    assert "shown to the participants" in response.text
+
+
+def test_another_delegate_cannot_submit_a_draft_they_do_not_see(client, rpm, kenya, kenyan, french):
+    draft = _draft(kenyan, rpm, kenya)
+    client.force_login(french)
+    url = reverse("submission_action", args=[rpm.conference.slug, rpm.pk, draft.pk, "submit"])
+    assert client.post(url).status_code == 404
+
+
+def test_delegate_cannot_accept(client, on_time, rpm, kenya, kenyan):
+    draft = _draft(kenyan, rpm, kenya)
+    domain.submit_submission(user=kenyan, submission=draft)
+    client.force_login(kenyan)
+    url = reverse("submission_action", args=[rpm.conference.slug, rpm.pk, draft.pk, "accept"])
+    assert client.post(url).status_code == 403
+
+
+def test_the_meeting_page_links_to_the_contributions_tab(client, rpm, kenyan):
+    client.force_login(kenyan)
+    page = client.get(reverse("meeting", args=[rpm.conference.slug, rpm.pk])).text
+    assert f'href="{_tab(rpm)}"' in page
+
+
+def test_contributions_tab_takes_a_fixed_number_of_queries(
+    client, on_time, admin, conference, rpm, kenya, kenyan
+):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(_tab(rpm)).status_code == 200
+        return len(queries)
+
+    ghana = factories.make_delegation(admin, conference, "GHA", name="Ghana")
+    client.force_login(admin)
+    first = _draft(kenyan, rpm, kenya)
+    first.cosponsors.add(ghana)
+    domain.submit_submission(user=kenyan, submission=first)
+    few = count()
+    for n in range(5):
+        made = _draft(kenyan, rpm, kenya, title=f"More {n}")
+        made.cosponsors.add(ghana)
+        domain.submit_submission(user=kenyan, submission=made)
+    assert count() == few
