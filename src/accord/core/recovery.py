@@ -19,6 +19,7 @@ from django.utils.module_loading import import_string
 RECOVERIES = (
     "accord.streamlining.domain.recover_interrupted_runs",
     "accord.linkages.domain.recover_interrupted_runs",
+    "accord.engagement.domain.invitations.recover_interrupted_batches",
 )
 """Functions, one per app with background runs, that tidy that app's runs after a restart
 and return a line saying what they did (empty when there was nothing to do)."""

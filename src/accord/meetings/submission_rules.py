@@ -7,6 +7,8 @@
   documents in on time; unlike a negotiation draft, a meeting document has no strategy to
   hide from it). Other delegations, chairs and observers do not see it.
 - Once **submitted** (accepted or withdrawn later) every participant sees it.
+- A draft's authors (as ``is_author``) change its title, document and co-sponsors until it
+  is submitted.
 - Only someone who acts for the submitting delegation submits or withdraws it; the
   secretariat accepts it for the meeting and admits a late one.
 """
@@ -69,6 +71,11 @@ def visible_submissions_filter(user: Any, conference: Conference) -> Q | None:
 def can_submit(user: Any, submission: Submission) -> bool:
     """Submitting or withdrawing speaks for the submitting delegation."""
     return rules.can_act_for_delegation(user, submission.delegation)
+
+
+def can_edit(user: Any, submission: Submission) -> bool:
+    """Changing a draft's title, document or co-sponsors: its authors, while it is a draft."""
+    return submission.status == SubmissionStatus.DRAFT and is_author(user, submission)
 
 
 def can_decide(user: Any, conference: Conference) -> bool:

@@ -267,6 +267,11 @@ urlpatterns += [
         name="submission_document",
     ),
     path(
+        SUBMISSIONS + "<int:submission_id>/edit/",
+        submission_views.submission_edit,
+        name="submission_edit",
+    ),
+    path(
         SUBMISSIONS + "<int:submission_id>/<str:action>/",
         submission_views.submission_action,
         name="submission_action",
@@ -275,6 +280,7 @@ urlpatterns += [
 
 # Invitations and registration: target lists, pipeline, import/export, sending; the public
 # registration form behind a personal link; the secretariat's registration queue.
+from accord.web.views import invitation_setup as invitation_setup_views  # noqa: E402
 from accord.web.views import invitations as invitation_views  # noqa: E402
 from accord.web.views import registration as registration_views  # noqa: E402
 
@@ -293,6 +299,32 @@ urlpatterns += [
         name="engagement_list_export",
     ),
     path(ENGAGEMENT + "lists/<int:list_id>/send/", invitation_views.send, name="engagement_send"),
+    path(ENGAGEMENT + "lists/new/", invitation_setup_views.list_new, name="engagement_list_new"),
+    path(
+        ENGAGEMENT + "lists/<int:list_id>/invitees/new/",
+        invitation_setup_views.invitee_new,
+        name="engagement_invitee_new",
+    ),
+    path(
+        ENGAGEMENT + "settings/",
+        invitation_setup_views.deadlines_and_registration,
+        name="engagement_settings",
+    ),
+    path(
+        ENGAGEMENT + "settings/registration/",
+        invitation_setup_views.open_registration,
+        name="engagement_open_registration",
+    ),
+    path(
+        ENGAGEMENT + "batches/<int:batch_id>/",
+        invitation_views.batch_detail,
+        name="engagement_batch",
+    ),
+    path(
+        ENGAGEMENT + "batches/<int:batch_id>/progress/",
+        invitation_views.batch_progress_fragment,
+        name="engagement_batch_progress",
+    ),
     path(
         ENGAGEMENT + "invitees/<int:invitee_id>/move/",
         invitation_views.invitee_move,
@@ -339,4 +371,15 @@ urlpatterns += [
     ),
     path("c/<slug:slug>/regional/cap/", regional_views.regional_cap, name="regional_cap"),
     path("c/<slug:slug>/regional/common/", regional_views.regional_common, name="regional_common"),
+    path(
+        "c/<slug:slug>/regional/<int:priority_id>/edit/",
+        regional_views.regional_priority_edit,
+        name="regional_priority_edit",
+    ),
+    path("c/<slug:slug>/regional/mandates/", regional_views.regional_mandates, name="rto_mandates"),
+    path(
+        "c/<slug:slug>/regional/mandates/<int:mandate_id>/revoke/",
+        regional_views.regional_mandate_revoke,
+        name="rto_mandate_revoke",
+    ),
 ]

@@ -127,3 +127,26 @@ def set_deadline_rule(
             ),
         )
     return rule
+
+
+def set_deadline_rules(
+    *, user: Any, conference: Conference, values: dict[str, tuple[int, int]]
+) -> list[Deadline]:
+    """Set several steps' deadlines at once (``step → (months, days)``), all or none: one bad
+    value leaves every rule as it was. Steps whose values did not change are not rewritten."""
+    require(
+        rules.can_manage_engagement(user, conference),
+        "Only the secretariat sets invitation deadlines.",
+    )
+    current = {d.step: (d.months_before, d.days_before) for d in deadlines(conference)}
+    with transaction.atomic():
+        for step, (months, days) in values.items():
+            if current.get(step) != (months, days):
+                set_deadline_rule(
+                    user=user,
+                    conference=conference,
+                    step=step,
+                    months_before=months,
+                    days_before=days,
+                )
+    return deadlines(conference)

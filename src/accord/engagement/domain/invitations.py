@@ -17,6 +17,7 @@ from django.utils import timezone
 from accord.audit.domain import record
 from accord.conferences.models import Conference
 from accord.core.errors import DomainError
+from accord.core.runs import INTERRUPTED, requeue_or_end
 from accord.engagement import rules, tasks
 from accord.engagement.domain.pipeline import move_invitee
 from accord.engagement.enums import BatchState, InviteeState, SendState
@@ -125,3 +126,22 @@ def _finish(batch: InvitationBatch) -> InvitationBatch:
         },
     )
     return batch
+
+
+def recover_interrupted_batches() -> str:
+    """After a restart of the serving process (see ``accord.core.recovery``): queue again the
+    batches it had queued; end those it was sending, their unsent e-mails failed with
+    ``INTERRUPTED`` (sending them again unasked could repeat the one in flight), so the
+    sender can pick those invitees and invite them again."""
+    return requeue_or_end(
+        InvitationBatch.objects.select_related("conference"),
+        enqueue=tasks.send_invitation_batch.enqueue,
+        end=_end_interrupted,
+        label="Invitation batches",
+    )
+
+
+def _end_interrupted(batch: InvitationBatch) -> None:
+    with transaction.atomic():
+        batch.sends.filter(state=SendState.QUEUED).update(state=SendState.FAILED, error=INTERRUPTED)
+        _finish(batch)

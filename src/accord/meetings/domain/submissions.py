@@ -200,6 +200,83 @@ def create_submission(
     return submission
 
 
+def update_submission(
+    *,
+    user: Any,
+    submission: Submission,
+    title: str | None = None,
+    file: File | None = None,
+    cosponsors: Iterable[Delegation] | None = None,
+) -> Submission:
+    """Change what is given of a draft: its title, its document (replaced) or its co-sponsors.
+    Its authors only, and only before it is submitted: a tabled document is on record.
+    Side effects: the new file (the replaced one is deleted once the change is committed),
+    one audit entry naming what changed; nothing when nothing changed."""
+    require_visible(user, submission)
+    rules.require(
+        submission_rules.is_author(user, submission),
+        "Only the authors of a contribution change its draft.",
+    )
+    meeting = submission.meeting
+    new_title = None if title is None else checks.text(title, "title", limit=300)
+    chosen = None if cosponsors is None else _cosponsors(meeting, submission.delegation, cosponsors)
+    checked = None if file is None else _checked_file(file)
+    storage = submission.file.storage
+    stored: list[str] = []
+    replaced = ""
+    try:
+        with transaction.atomic():
+            current = _locked(submission)
+            if current.status != SubmissionStatus.DRAFT:
+                raise DomainError(
+                    f"{current} is {current.get_status_display().lower()}; only a draft "
+                    "is changed.",
+                    field="status",
+                )
+            changes: dict[str, list[Any]] = {}
+            fields: list[str] = []
+            if new_title is not None and new_title != current.title:
+                changes["title"] = [current.title, new_title]
+                current.title = new_title
+                fields.append("title")
+            if checked is not None and file is not None:
+                original, size, suffix = checked
+                replaced = current.file.name or ""
+                current.file.save(secrets.token_hex(12) + suffix, file, save=False)
+                stored.append(current.file.name or "")
+                changes["file"] = [current.original_name or None, original]
+                current.original_name, current.size = original, size
+                fields += ["file", "original_name", "size"]
+            if chosen is not None:
+                before = list(current.cosponsors.select_related("organization"))
+                if {d.pk for d in before} != {d.pk for d in chosen}:
+                    changes["cosponsors"] = [
+                        sorted(d.organization.name for d in before),
+                        sorted(d.organization.name for d in chosen),
+                    ]
+                    current.cosponsors.set(chosen)
+            if fields:
+                current.save(update_fields=fields)
+            if changes:
+                record(
+                    actor=user,
+                    action="meeting.submission_changed",
+                    target=current,
+                    conference=meeting.conference,
+                    changes=changes,
+                )
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
+    if replaced:
+        transaction.on_commit(lambda: storage.delete(replaced), robust=True)
+    for name in ("title", "file", "original_name", "size"):
+        setattr(submission, name, getattr(current, name))
+    getattr(submission, "_prefetched_objects_cache", {}).pop("cosponsors", None)
+    return submission
+
+
 def _free_symbol(meeting: Meeting) -> str:
     """``next_symbol``, moved on past any symbol already taken (a removed document leaves the
     count behind the numbers in use)."""

@@ -197,7 +197,7 @@ def meeting_page(user: Any, meeting: Meeting) -> MeetingPage:
     version = _link_version(user, conference)
     documents = list(
         meeting.documents.filter(documents_filter(user, conference))
-        .select_related("contribution__version")
+        .select_related("contribution__version", "submission")
         .order_by("uploaded_at", "id")
     )
     partners = list(

@@ -7,6 +7,7 @@ from accord.regional.queries.common import (
     OverlapLink,
     common_priorities,
 )
+from accord.regional.queries.mandates import find_mandate, mandates_of
 from accord.regional.queries.priorities import (
     RtoPriorities,
     find_priority,
@@ -21,7 +22,9 @@ __all__ = [
     "OverlapLink",
     "RtoPriorities",
     "common_priorities",
+    "find_mandate",
     "find_priority",
+    "mandates_of",
     "priorities_by_rto",
     "priorities_of",
 ]

@@ -22,9 +22,11 @@ from accord.engagement.domain import imports, invitations, pipeline
 from accord.engagement.enums import InviteeState
 from accord.engagement.interfaces.forms import ImportForm, MoveForm
 from accord.engagement.models import InvitationBatch, Invitee, TargetList
+from accord.engagement.queries.batches import batch_progress, find_batch
 from accord.engagement.queries.exports import export_target_list
 from accord.engagement.queries.pipeline import invitee_rows, overview
-from accord.web.errors import reported_on
+from accord.web.errors import domain_errors, reported_on
+from accord.web.htmx import vary_on_htmx, wants_fragment
 from accord.web.views.context import conference_context
 from accord.web.views.registration import CONTENT_TYPES
 
@@ -205,12 +207,41 @@ def send(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(url)
-    batch.refresh_from_db()
-    sent = batch.sends.filter(state="sent").count()
-    failed = batch.sends.filter(state="failed").count()
+    progress = batch_progress(batch)
     messages.success(
         request,
         _("Invitations queued: %(n)s (sent so far %(sent)s, failed %(failed)s).")
-        % {"n": batch.sends.count(), "sent": sent, "failed": failed},
+        % {"n": progress.total, "sent": progress.sent, "failed": progress.failed},
     )
-    return redirect(url)
+    return redirect(reverse("engagement_batch", args=[slug, batch.pk]))
+
+
+@login_required
+@domain_errors
+def batch_detail(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
+    """A batch's page: its progress bar, refreshing itself until the batch ends, then the
+    e-mails that failed and why."""
+    conference = _conference(request, slug)
+    batch = find_batch(request.user, conference, batch_id)
+    context = _context(
+        request, conference, progress=batch_progress(batch, with_failures=True), batch=batch
+    )
+    return render(request, TEMPLATES + "batch.html", context)
+
+
+@login_required
+@domain_errors
+def batch_progress_fragment(request: HttpRequest, slug: str, batch_id: int) -> HttpResponse:
+    """The progress bar, polled by htmx; once the batch ends, htmx reloads the whole page
+    (which then lists the failures)."""
+    conference = _conference(request, slug)
+    batch = find_batch(request.user, conference, batch_id)
+    progress = batch_progress(batch)
+    response = render(
+        request,
+        TEMPLATES + "_batch_progress.html",
+        {"conference": conference, "batch": batch, "progress": progress},
+    )
+    if progress.finished and wants_fragment(request):
+        response["HX-Refresh"] = "true"
+    return vary_on_htmx(response)

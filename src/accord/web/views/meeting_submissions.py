@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accord import rules
 from accord.conferences.models import Conference, Delegation
@@ -75,6 +75,38 @@ class SubmissionForm(forms.Form):
         ).order_by("id")
 
 
+class SubmissionEditForm(forms.Form):
+    """A draft's title, a replacement document and its co-sponsors."""
+
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+    file = forms.FileField(
+        label=gettext_lazy("Replace the document (optional)"),
+        help_text=gettext_lazy(".docx, .pdf or .txt, up to 10 MB; empty keeps the current one."),
+        required=False,
+    )
+    cosponsors = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Co-sponsors"), queryset=Delegation.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, submission: Submission, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cosponsors: Any = self.fields["cosponsors"]
+        cosponsors.queryset = (
+            Delegation.objects.filter(conference=submission.meeting.conference)
+            .exclude(pk=submission.delegation_id)
+            .select_related("organization")
+            .order_by("organization__name")
+        )
+        cosponsors.label_from_instance = lambda d: d.organization.name
+
+    @staticmethod
+    def initial_for(submission: Submission) -> dict[str, Any]:
+        return {
+            "title": submission.title,
+            "cosponsors": [d.pk for d in submission.cosponsors.all()],
+        }
+
+
 def _context(request: HttpRequest, conference: Conference, meeting: Meeting) -> dict[str, Any]:
     return conference_context(request, conference, "meetings") | {
         "meeting": meeting,
@@ -99,6 +131,7 @@ def _page(
         {
             "row": row,
             "can_submit": submission_rules.can_submit(user, row.submission),
+            "can_edit": submission_rules.can_edit(user, row.submission),
         }
         for row in listing.rows
     ]
@@ -141,6 +174,46 @@ def submission_create(request: HttpRequest, slug: str, meeting_id: int) -> HttpR
             messages.success(request, _("Saved the draft “%(title)s”.") % {"title": made.title})
             return redirect(request, reverse("meeting_submissions", args=[slug, meeting.pk]))
     return _page(request, conference, meeting, form=form, status=400)
+
+
+@domain_errors
+@require_http_methods(["GET", "POST"])
+def submission_edit(
+    request: HttpRequest, slug: str, meeting_id: int, submission_id: int
+) -> HttpResponse:
+    """A draft's authors change its title, document or co-sponsors before submitting it."""
+    conference = conference_for(request, slug)
+    meeting = find_meeting(request.user, conference, meeting_id)
+    submission = queries.find_submission(request.user, meeting, submission_id)
+    rules.require(
+        submission_rules.is_author(request.user, submission),
+        _("Only the authors of a contribution change its draft."),
+    )
+    form = SubmissionEditForm(
+        request.POST or None,
+        request.FILES or None,
+        submission=submission,
+        initial=SubmissionEditForm.initial_for(submission),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with reported_on(form):
+            domain.update_submission(
+                user=request.user,
+                submission=submission,
+                title=data["title"],
+                file=data["file"],
+                cosponsors=list(data["cosponsors"]),
+            )
+            messages.success(request, _("Saved the draft “%(title)s”.") % {"title": data["title"]})
+            return redirect(request, reverse("meeting_submissions", args=[slug, meeting.pk]))
+    context = _context(request, conference, meeting) | {
+        "form": form,
+        "submission": submission,
+        "editable": submission.status == SubmissionStatus.DRAFT,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accord/meetings/submission_edit.html", context, status=status)
 
 
 ACTIONS = {
