@@ -160,3 +160,62 @@ def make_participant_registration(
         state=state,
         attended=attended,
     )
+
+
+CONTRIBUTION_TXT = (
+    "Regional priorities – contribution of Kenya\n"
+    "\n"
+    "Summary:\n"
+    "A short contribution to the regional preparatory meeting.\n"
+    "\n"
+    'P.1 Affordable access: Expand affordable access in rural areas.\tComment by Ann Lee: Canada – add "meaningful"\n'
+    "\tPriority 1 Outputs and Outcomes agreed upon by the drafting group\n"
+    "\n"
+    "\tOutcomes\n"
+    "\tOutputs\n"
+    "\n"
+    "\tP.1-a: Increased coverage of broadband networks in rural areas\n"
+    'P.1-b: Strengthened universal service funds\tComment by Ann Lee: Mexico – insertion of "strengthened"\n'
+    "\tP.1-1: Regional studies on the cost of backhaul\n"
+    "\n"
+    "\tPriority 1 Outputs and Outcomes indicated for further discussion (12 March)\n"
+    "\n"
+    "\tOutcomes\n"
+    "\tOutputs\n"
+    "\n"
+    "\tP.1-c: [Improved affordability of devices through [reduced import duties/targeted subsidies]]"
+    '\tComment by Ann Lee: Canada – remove "reduced import duties"\n'
+    "Mexico – keep both\n"
+    "\tNone\n"
+    "\n"
+    "\n"
+    "P.2 Digital skills: Foster digital skills for all\n"
+    "\tPriority 2 Outputs and Outcomes agreed upon by the drafting group\n"
+    "\n"
+    "\tOutcomes\n"
+    "\tOutputs\n"
+    "\n"
+    "\tP.2-a: Strengthened national digital skills strategies\n"
+    "\tP.2-1: Online training platform\tComment by Tom Ray: Suggestion to move to P.1 (Canada)\n"
+    "P.2 -2: Toolkit for measuring digital skills\n"
+).encode()
+"""A small working document (invented) as a contribution's .txt: what the document engine
+reads in it is ``CONTRIBUTION_READING``."""
+
+CONTRIBUTION_READING = {
+    "priorities": 2,
+    "items": 7,
+    "comments": 4,
+    "positions": 5,
+    "brackets": 2,
+    "warnings": 1,
+}
+"""P.1-a/b/c, P.1-1, P.2-a, P.2-1, P.2-2; four comments; Canada and Mexico twice and Canada on
+P.1; the nested brackets of P.1-c; the 'P.2 -2' identifier read as 'P.2-2'."""
+
+
+def contribution_file(name: str = "contribution.txt", content: bytes = CONTRIBUTION_TXT) -> Any:
+    """An uploaded contribution the document engine reads (a .txt working document)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)

@@ -44,12 +44,13 @@ def test_delegate_uploads_submits_late_and_secretariat_admits(
     monkeypatch.setattr(domain, "_now", lambda: domain.deadline_end(rpm) + dt.timedelta(hours=1))
     created = client.post(
         _base(rpm),
-        {"delegation": kenya.pk, "title": "Skills", "file": SimpleUploadedFile("s.txt", b"s")},
+        {"delegation": kenya.pk, "title": "Skills", "file": factories.contribution_file("s.txt")},
         headers=bearer(kenyan),
     )
     assert created.status_code == 201, created.json()
     pk = created.json()["id"]
     assert (created.json()["status"], created.json()["symbol"]) == ("draft", "")
+    assert created.json()["reading"] == factories.CONTRIBUTION_READING
     submitted = client.post(f"{_base(rpm)}/{pk}/submit", headers=bearer(kenyan)).json()
     assert (submitted["symbol"], submitted["late"], submitted["lateness_minutes"]) == (
         "RPM-AFR/1",

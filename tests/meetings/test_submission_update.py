@@ -65,7 +65,7 @@ def draft(rpm, kenya, kenyan):
         meeting=rpm,
         delegation=kenya,
         title="Affordable connectivity",
-        file=SimpleUploadedFile("first.txt", b"first text"),
+        file=factories.contribution_file("first.txt"),
     )
 
 
@@ -186,7 +186,49 @@ def test_a_refused_write_in_the_transaction_removes_the_new_file(monkeypatch, me
     monkeypatch.setattr(domain, "record", broken)
     with pytest.raises(RuntimeError):
         domain.update_submission(
-            user=kenyan, submission=draft, file=SimpleUploadedFile("n.txt", b"new")
+            user=kenyan, submission=draft, file=factories.contribution_file("n.txt")
         )
     assert sorted(p.name for p in media.rglob("*") if p.is_file()) == before
     assert Submission.objects.get(pk=draft.pk).original_name == "first.txt"
+
+
+SHORT_TXT = b"P.1 Affordable access: Expand access.\n\tP.1-a: Increased coverage\n"
+
+
+def test_a_new_document_is_read_again(draft, kenyan):
+    assert Submission.objects.get(pk=draft.pk).reading == factories.CONTRIBUTION_READING
+    domain.update_submission(
+        user=kenyan, submission=draft, file=SimpleUploadedFile("second.txt", SHORT_TXT)
+    )
+    expected = {
+        "priorities": 1,
+        "items": 1,
+        "comments": 0,
+        "positions": 0,
+        "brackets": 0,
+        "warnings": 0,
+    }
+    assert Submission.objects.get(pk=draft.pk).reading == expected
+    assert draft.reading == expected
+    domain.update_submission(
+        user=kenyan, submission=draft, file=SimpleUploadedFile("third.pdf", b"%PDF-1.7")
+    )
+    assert (Submission.objects.get(pk=draft.pk).reading, draft.reading) == ({}, {})
+
+
+def test_an_unreadable_replacement_changes_nothing_and_leaves_no_file(media, draft, kenyan):
+    before = _state(draft.pk)
+    files_before = sorted(p.name for p in media.rglob("*") if p.is_file())
+    with pytest.raises(DomainError) as raised:
+        domain.update_submission(
+            user=kenyan,
+            submission=draft,
+            title="New title",
+            file=SimpleUploadedFile("broken.docx", bytes(range(256))),
+        )
+    assert raised.value.message == (
+        "broken.docx: a binary file; expected a Word (.docx) document or its plain-text export"
+    )
+    assert (_state(draft.pk), _changes()) == (before, [])
+    assert Submission.objects.get(pk=draft.pk).reading == factories.CONTRIBUTION_READING
+    assert sorted(p.name for p in media.rglob("*") if p.is_file()) == files_before

@@ -9,7 +9,7 @@ from accord.audit.models import AuditEntry
 from accord.core.errors import DomainError, NotAllowed, NotFound
 from accord.meetings.domain import submissions as domain
 from accord.meetings.enums import DocumentKind
-from accord.meetings.models import SubmissionStatus
+from accord.meetings.models import Submission, SubmissionStatus
 from accord.meetings.queries import submissions as queries
 from accord.reference.models import RegionalOrganization
 from tests import factories
@@ -62,7 +62,7 @@ def clock(monkeypatch):
     monkeypatch.setattr(domain, "_now", lambda: DEADLINE_END - dt.timedelta(days=5))
 
 
-def _file(name="proposal.docx", content=b"PK\x03\x04 a contribution"):
+def _file(name="proposal.txt", content=factories.CONTRIBUTION_TXT):
     return SimpleUploadedFile(name, content)
 
 
@@ -129,10 +129,10 @@ def test_submit_files_the_document_among_the_meetings_documents(monkeypatch, rpm
         "RPM-AFR/1",
         DocumentKind.CONTRIBUTION,
         "Affordable connectivity",
-        "proposal.docx",
+        "proposal.txt",
     )
     with document.file.open("rb") as handle:
-        assert handle.read() == b"PK\x03\x04 a contribution"
+        assert handle.read() == factories.CONTRIBUTION_TXT
     actions = list(
         AuditEntry.objects.filter(action__startswith="meeting.submission")
         .values_list("action", flat=True)
@@ -306,3 +306,73 @@ def test_submission_list_takes_a_fixed_number_of_queries(
         rows = queries.submissions_of(admin, rpm).rows
         names = [[c.organization.name for c in r.submission.cosponsors.all()] for r in rows]
     assert names == [["Ghana"]] * 6
+
+
+def test_a_txt_working_document_is_read_and_its_counts_kept(rpm, kenya, kenyan):
+    made = _draft(kenyan, rpm, kenya)
+    stored = Submission.objects.get(pk=made.pk)
+    assert stored.reading == factories.CONTRIBUTION_READING
+    assert stored.reading == {
+        "priorities": 2,
+        "items": 7,
+        "comments": 4,
+        "positions": 5,
+        "brackets": 2,
+        "warnings": 1,
+    }
+    assert stored.reading_summary == "7 items, 4 comments, 5 positions, 1 warning"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            bytes(range(256)) * 4,
+            "a binary file; expected a Word (.docx) document or its plain-text export",
+        ),
+        (
+            b"PK\x03\x04" + bytes(range(256)) * 4,
+            "the Word document is damaged: the ZIP archive is truncated or corrupt; "
+            "save it again from Word or LibreOffice",
+        ),
+    ],
+)
+def test_a_broken_docx_is_refused_naming_the_file_and_nothing_is_written(
+    media, rpm, kenya, kenyan, content, reason
+):
+    with pytest.raises(DomainError) as raised:
+        _draft(kenyan, rpm, kenya, file=_file("Kenya proposal.docx", content))
+    assert (raised.value.field, raised.value.message) == ("file", f"Kenya proposal.docx: {reason}")
+    assert Submission.objects.count() == 0
+    assert AuditEntry.objects.filter(action__startswith="meeting.submission").count() == 0
+    assert [p for p in media.rglob("*") if p.is_file()] == []
+
+
+def test_an_unreadable_txt_is_refused_with_the_engines_place(media, rpm, kenya, kenyan):
+    with pytest.raises(DomainError) as raised:
+        _draft(kenyan, rpm, kenya, file=_file("bad.txt", b"P.1 Title\nP.1-a: text \x81\n"))
+    assert raised.value.message == (
+        "bad.txt (line 2): neither UTF-8 nor Windows-1252 text (byte 0x81); "
+        "save the export as UTF-8"
+    )
+    assert [p for p in media.rglob("*") if p.is_file()] == []
+
+
+def test_a_document_that_is_not_a_working_document_is_stored_with_an_empty_reading(
+    rpm, kenya, kenyan
+):
+    made = _draft(kenyan, rpm, kenya, file=_file("notes.txt", b"Just a few words."))
+
+    stored = Submission.objects.get(pk=made.pk)
+    assert (stored.original_name, stored.reading, stored.reading_summary) == ("notes.txt", {}, "")
+
+
+def test_a_pdf_is_stored_unread_with_an_empty_reading(rpm, kenya, kenyan):
+    made = _draft(kenyan, rpm, kenya, file=_file("proposal.pdf", b"%PDF-1.7 anything"))
+    stored = Submission.objects.get(pk=made.pk)
+    assert (stored.original_name, stored.reading, stored.reading_summary) == (
+        "proposal.pdf",
+        {},
+        "",
+    )
+    assert stored.file.read() == b"%PDF-1.7 anything"

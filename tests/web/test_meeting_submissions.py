@@ -59,7 +59,7 @@ def _draft(user, rpm, delegation, title="Digital skills for all"):
         meeting=rpm,
         delegation=delegation,
         title=title,
-        file=SimpleUploadedFile("c.txt", b"text"),
+        file=factories.contribution_file("c.txt"),
     )
 
 
@@ -182,3 +182,56 @@ def test_contributions_tab_takes_a_fixed_number_of_queries(
         made.cosponsors.add(ghana)
         domain.submit_submission(user=kenyan, submission=made)
     assert count() == few
+
+
+def test_the_list_row_shows_what_the_document_holds(client, rpm, kenya, kenyan):
+    _draft(kenyan, rpm, kenya)
+    domain.create_submission(
+        user=kenyan,
+        meeting=rpm,
+        delegation=kenya,
+        title="In PDF",
+        file=SimpleUploadedFile("p.pdf", b"%PDF-1.7"),
+    )
+    client.force_login(kenyan)
+    page = client.get(_tab(rpm)).text
+    assert (
+        '<span class="note submission-reading">7 items, 4 comments, 5 positions, 1 warning</span>'
+        in page
+    )
+    assert '<span class="note submission-reading">PDF, stored unread</span>' in page
+
+
+def test_a_broken_docx_is_shown_on_the_form_naming_the_file(client, media, rpm, kenya, kenyan):
+    client.force_login(kenyan)
+    response = client.post(
+        reverse("submission_create", args=[rpm.conference.slug, rpm.pk]),
+        {
+            "delegation": kenya.pk,
+            "title": "X",
+            "file": SimpleUploadedFile("draft.docx", bytes(range(256))),
+        },
+    )
+    assert response.status_code == 400
+    assert (
+        "draft.docx: a binary file; expected a Word (.docx) document or its plain-text export"
+        in response.text
+    )
+    assert Submission.objects.count() == 0
+    assert [p for p in media.rglob("*") if p.is_file()] == []
+
+
+def test_the_edit_page_shows_every_count_of_the_document(client, rpm, kenya, kenyan):
+    draft = _draft(kenyan, rpm, kenya)
+    client.force_login(kenyan)
+    page = client.get(reverse("submission_edit", args=[rpm.conference.slug, rpm.pk, draft.pk]))
+    assert page.status_code == 200
+    for label, value in [
+        ("Priorities", 2),
+        ("Items", 7),
+        ("Comments", 4),
+        ("Positions", 5),
+        ("Bracketed spans", 2),
+        ("Warnings", 1),
+    ]:
+        assert f"<dt>{label}</dt><dd>{value}</dd>" in page.text

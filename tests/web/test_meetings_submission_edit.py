@@ -61,7 +61,7 @@ def draft(rpm, kenya, kenyan):
         meeting=rpm,
         delegation=kenya,
         title="Digital skills",
-        file=SimpleUploadedFile("first.txt", b"first"),
+        file=factories.contribution_file("first.txt"),
     )
 
 
@@ -171,7 +171,7 @@ def test_a_withdrawn_contribution_is_marked_among_the_meetings_documents(
         meeting=rpm,
         delegation=kenya,
         title="Still standing",
-        file=SimpleUploadedFile("b.txt", b"b"),
+        file=factories.contribution_file("b.txt"),
     )
     domain.submit_submission(user=kenyan, submission=draft)
     domain.submit_submission(user=kenyan, submission=other)
@@ -198,7 +198,7 @@ def test_the_meeting_page_takes_a_fixed_number_of_queries_with_withdrawn_documen
             meeting=rpm,
             delegation=kenya,
             title=title,
-            file=SimpleUploadedFile("c.txt", b"c"),
+            file=factories.contribution_file("c.txt"),
         )
         domain.submit_submission(user=kenyan, submission=made)
         if withdraw:

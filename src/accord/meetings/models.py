@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accord.meetings.enums import DocumentKind, MeetingKind, Topic
 
@@ -284,6 +285,15 @@ class Submission(models.Model):
     )
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    reading = models.JSONField(
+        _("what the document holds"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Counts read by the document engine (priorities, items, comments, positions, "
+            "brackets, warnings); empty for a PDF, which is stored unread."
+        ),
+    )
     contribution = models.ForeignKey(
         "negotiation.Contribution",
         null=True,
@@ -320,3 +330,26 @@ class Submission(models.Model):
     @property
     def admitted(self) -> bool:
         return self.admitted_at is not None
+
+    @property
+    def reading_summary(self) -> str:
+        """The list's one line on the document, e.g. "12 items, 5 comments, 4 positions,
+        1 warning"; empty when it was not read."""
+        if not self.reading:
+            return ""
+        shown = [
+            (ngettext("%(n)d item", "%(n)d items", self.reading.get("items", 0)), "items"),
+            (
+                ngettext("%(n)d comment", "%(n)d comments", self.reading.get("comments", 0)),
+                "comments",
+            ),
+            (
+                ngettext("%(n)d position", "%(n)d positions", self.reading.get("positions", 0)),
+                "positions",
+            ),
+        ]
+        if self.reading.get("warnings", 0):
+            shown.append(
+                (ngettext("%(n)d warning", "%(n)d warnings", self.reading["warnings"]), "warnings")
+            )
+        return ", ".join(text % {"n": self.reading.get(key, 0)} for text, key in shown)

@@ -51,6 +51,11 @@ class SubmissionOut(Schema):
     file_name: str | None
     size: int
     contribution: int | None = Field(description="The negotiation contribution it carries.")
+    reading: dict[str, int] = Field(
+        description="What the document engine found in it: priorities, items, comments, "
+        "positions, brackets, warnings; empty for a PDF or a document that is not a working "
+        "document."
+    )
 
 
 class SubmissionIn(Schema):
@@ -78,6 +83,7 @@ def as_dict(row: queries.SubmissionRow) -> dict[str, Any]:
         "file_name": s.original_name or None,
         "size": s.size,
         "contribution": s.contribution_id,
+        "reading": s.reading,
     }
 
 

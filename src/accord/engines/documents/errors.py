@@ -10,3 +10,9 @@ class DocumentError(Exception):
         self.message = message
         place = f" ({where})" if where else ""
         super().__init__(f"{path}{place}: {message}")
+
+
+class NoItemsError(DocumentError):
+    """The file reads, but holds no priorities or items: a document, not a working document.
+    Callers that accept any document (a contribution to a meeting) tell it apart from a file
+    that cannot be read at all."""

@@ -6,7 +6,7 @@ import codecs
 from collections.abc import Iterable
 from pathlib import Path
 
-from accord.engines.documents.errors import DocumentError
+from accord.engines.documents.errors import DocumentError, NoItemsError
 from accord.engines.documents.model import Warning, WorkingDocument
 from accord.engines.documents.structure import build
 from accord.engines.documents.text_reader import read_text_blocks
@@ -53,7 +53,7 @@ def read_document(
     if encoding == "cp1252":
         document.warnings.insert(0, Warning("file", f"not UTF-8; read as {encoding}"))
     if not document.items():
-        raise DocumentError(
+        raise NoItemsError(
             name,
             "no recognisable priorities or items; expected paragraphs such as "
             "'D.1 Title' and 'D.1-a: outcome text'",

@@ -30,6 +30,7 @@ from accord.core.errors import DomainError, NotFound
 from accord.meetings import submission_rules
 from accord.meetings.domain import checks
 from accord.meetings.domain.documents import next_symbol
+from accord.meetings.domain.submission_reading import read_contribution
 from accord.meetings.enums import DocumentKind
 from accord.meetings.models import Meeting, MeetingDocument, Submission, SubmissionStatus
 from accord.negotiation.models import Contribution
@@ -142,8 +143,10 @@ def create_submission(
     contribution: Contribution | None = None,
 ) -> Submission:
     """Start a draft contribution to ``meeting`` for ``delegation``, with its document (.docx,
-    .pdf or .txt, up to ``MAX_BYTES``). Delegates write for their own delegation only; an RTO's
-    common contribution comes from a delegation of its region (or the RTO itself).
+    .pdf or .txt, up to ``MAX_BYTES``); a .docx or .txt is read with the document engine and
+    refused if unreadable, its counts kept in ``reading`` (see ``submission_reading``).
+    Delegates write for their own delegation only; an RTO's common contribution comes from a
+    delegation of its region (or the RTO itself).
     Side effects: the stored file, the draft, one audit entry."""
     conference = meeting.conference
     if delegation.conference_id != conference.pk:
@@ -172,6 +175,9 @@ def create_submission(
     )
     if file is not None:
         original, size, suffix = _checked_file(file)
+        submission.reading = read_contribution(
+            file=file, original_name=original, suffix=suffix, conference=conference
+        )
         submission.original_name, submission.size = original, size
         submission.file.save(secrets.token_hex(12) + suffix, file, save=False)
     try:
@@ -210,6 +216,7 @@ def update_submission(
 ) -> Submission:
     """Change what is given of a draft: its title, its document (replaced) or its co-sponsors.
     Its authors only, and only before it is submitted: a tabled document is on record.
+    A new .docx or .txt is read again (``reading``), as on creation.
     Side effects: the new file (the replaced one is deleted once the change is committed),
     one audit entry naming what changed; nothing when nothing changed."""
     require_visible(user, submission)
@@ -221,6 +228,12 @@ def update_submission(
     new_title = None if title is None else checks.text(title, "title", limit=300)
     chosen = None if cosponsors is None else _cosponsors(meeting, submission.delegation, cosponsors)
     checked = None if file is None else _checked_file(file)
+    reading: dict[str, int] = {}
+    if checked is not None and file is not None:
+        original, _size, suffix = checked
+        reading = read_contribution(
+            file=file, original_name=original, suffix=suffix, conference=meeting.conference
+        )
     storage = submission.file.storage
     stored: list[str] = []
     replaced = ""
@@ -246,7 +259,8 @@ def update_submission(
                 stored.append(current.file.name or "")
                 changes["file"] = [current.original_name or None, original]
                 current.original_name, current.size = original, size
-                fields += ["file", "original_name", "size"]
+                current.reading = reading
+                fields += ["file", "original_name", "size", "reading"]
             if chosen is not None:
                 before = list(current.cosponsors.select_related("organization"))
                 if {d.pk for d in before} != {d.pk for d in chosen}:
@@ -271,7 +285,7 @@ def update_submission(
         raise
     if replaced:
         transaction.on_commit(lambda: storage.delete(replaced), robust=True)
-    for name in ("title", "file", "original_name", "size"):
+    for name in ("title", "file", "original_name", "size", "reading"):
         setattr(submission, name, getattr(current, name))
     getattr(submission, "_prefetched_objects_cache", {}).pop("cosponsors", None)
     return submission

@@ -39,7 +39,10 @@ class SubmissionForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
     file = forms.FileField(
         label=gettext_lazy("Document"),
-        help_text=gettext_lazy(".docx, .pdf or .txt, up to 10 MB."),
+        help_text=gettext_lazy(
+            ".docx, .pdf or .txt, up to 10 MB. A .docx or .txt is read as a working document "
+            "(priorities, items, comments); a PDF is stored as it is."
+        ),
     )
     cosponsors = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Co-sponsors"), queryset=Delegation.objects.none(), required=False
