@@ -45,3 +45,37 @@ def _empty_cache():
 def _immediate_tasks(settings):
     """Background tasks run inside the request that enqueues them: deterministic tests."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+# Three Member States' delegations with one delegate each, for tests where delegations act
+# for themselves and not for each other.
+
+
+@pytest.fixture
+def kenya(admin, conference):
+    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
+
+
+@pytest.fixture
+def ghana(admin, conference):
+    return factories.make_delegation(admin, conference, "GHA", name="Ghana")
+
+
+@pytest.fixture
+def france(admin, conference):
+    return factories.make_delegation(admin, conference, "FRA", name="France")
+
+
+@pytest.fixture
+def kenyan(admin, kenya):
+    return factories.make_delegate(admin, kenya, "kenyan")
+
+
+@pytest.fixture
+def ghanaian(admin, ghana):
+    return factories.make_delegate(admin, ghana, "ghanaian")
+
+
+@pytest.fixture
+def french(admin, france):
+    return factories.make_delegate(admin, france, "french")

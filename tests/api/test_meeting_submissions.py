@@ -24,16 +24,6 @@ def rpm(admin, conference):
     return make_meeting(admin, conference)
 
 
-@pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
-
-
 def _base(rpm):
     return f"/api/conferences/conf/meetings/{rpm.pk}/contributions"
 

@@ -209,11 +209,6 @@ def test_coordinator_matrix_shown_to_delegate(admin, conference, delegate):
 # --- Mandated representatives -----------------------------------------------------------------
 
 
-@pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
 def member(admin, delegation, name):
     someone = person(admin, name, delegation.organization)
     people.add_delegation_member(user=admin, delegation=delegation, person=someone)

@@ -29,36 +29,6 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def ghana(admin, conference):
-    return factories.make_delegation(admin, conference, "GHA", name="Ghana")
-
-
-@pytest.fixture
-def france(admin, conference):
-    return factories.make_delegation(admin, conference, "FRA", name="France")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
-
-
-@pytest.fixture
-def ghanaian(admin, ghana):
-    return factories.make_delegate(admin, ghana, "ghanaian")
-
-
-@pytest.fixture
-def french(admin, france):
-    return factories.make_delegate(admin, france, "french")
-
-
-@pytest.fixture
 def draft(rpm, kenya, kenyan):
     return domain.create_submission(
         user=kenyan,

@@ -26,36 +26,6 @@ def media(settings, tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def ghana(admin, conference):
-    return factories.make_delegation(admin, conference, "GHA", name="Ghana")
-
-
-@pytest.fixture
-def france(admin, conference):
-    return factories.make_delegation(admin, conference, "FRA", name="France")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
-
-
-@pytest.fixture
-def ghanaian(admin, ghana):
-    return factories.make_delegate(admin, ghana, "ghanaian")
-
-
-@pytest.fixture
-def french(admin, france):
-    return factories.make_delegate(admin, france, "french")
-
-
 @pytest.fixture(autouse=True)
 def clock(monkeypatch):
     """Five days before the deadline unless a test moves the clock."""

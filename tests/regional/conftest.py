@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from accord.regional import domain
-from tests import factories
 
 
 def add(admin: Any, conference: Any, rto: str, code: str, title: str, text: str = "", items=()):
@@ -20,16 +19,6 @@ def add(admin: Any, conference: Any, rto: str, code: str, title: str, text: str 
         text=text,
         plan_items=list(items),
     )
-
-
-@pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
 
 
 @pytest.fixture

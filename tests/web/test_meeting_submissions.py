@@ -33,22 +33,6 @@ def on_time(monkeypatch, rpm):
     monkeypatch.setattr(domain, "_now", lambda: domain.deadline_end(rpm) - dt.timedelta(days=1))
 
 
-@pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
-
-
-@pytest.fixture
-def french(admin, conference):
-    france = factories.make_delegation(admin, conference, "FRA", name="France")
-    return factories.make_delegate(admin, france, "french")
-
-
 def _tab(rpm):
     return reverse("meeting_submissions", args=[rpm.conference.slug, rpm.pk])
 

@@ -34,27 +34,6 @@ def on_time(monkeypatch, rpm):
 
 
 @pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def ghana(admin, conference):
-    return factories.make_delegation(admin, conference, "GHA", name="Ghana")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
-
-
-@pytest.fixture
-def french(admin, conference):
-    france = factories.make_delegation(admin, conference, "FRA", name="France")
-    return factories.make_delegate(admin, france, "french")
-
-
-@pytest.fixture
 def draft(rpm, kenya, kenyan):
     return domain.create_submission(
         user=kenyan,

@@ -22,16 +22,6 @@ def no_model(monkeypatch):
     monkeypatch.setattr(semantic, "load", lambda: None)
 
 
-@pytest.fixture
-def kenya(admin, conference):
-    return factories.make_delegation(admin, conference, "KEN", name="Kenya")
-
-
-@pytest.fixture
-def kenyan(admin, kenya):
-    return factories.make_delegate(admin, kenya, "kenyan")
-
-
 def test_page_lists_priorities_by_rto_with_the_chart(client, admin, conference):
     add(admin, conference, "ATU", "ATU-1", "Affordable broadband connectivity for rural areas")
     page = client.get(reverse("regional_priorities", args=[conference.slug])).text
