@@ -35,3 +35,20 @@ def median_ms(action: Callable[[], object], repeat: int, warmup: int = 3) -> flo
         action()
         samples.append((time.perf_counter() - start) * 1000)
     return statistics.median(samples)
+
+
+def interleaved_medians(
+    actions: dict[str, Callable[[], object]], repeat: int, warmup: int = 3
+) -> dict[str, float]:
+    """The median milliseconds of each action, run in turns (a, b, c, a, b, c, ...), so that a
+    change in the machine's other load during the run weighs on each action alike."""
+    for _ in range(warmup):
+        for action in actions.values():
+            action()
+    samples: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}

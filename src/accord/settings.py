@@ -164,8 +164,15 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rendered fragments (e.g. the plan outline) are cached per process, keyed by what they show.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments (the plan page body, the conference navigation) are cached per process,
+# keyed by what they show, so a stale entry is never served, only left to age out. Keys are
+# many (a plan page per version, language and opened priorities), hence more than the default 300.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 # Background tasks (e.g. an overlap analysis): in a thread of the serving process, or inside the
 # request with ACCORD_TASKS=immediate (what the tests use, for determinism).

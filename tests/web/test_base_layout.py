@@ -73,3 +73,14 @@ def test_language_switcher_posts_to_set_language_with_all_languages(client, conf
     for code in ("ar", "zh-hans", "en", "fr", "ru", "es"):
         assert f'<option value="{code}" lang="{code}"' in html
     assert '<label for="language-select">Language</label>' in html
+
+
+def test_cached_conference_nav_shows_invitations_to_staff_only(client, admin, conference):
+    invitations = 'href="{}"'.format(reverse("engagement_lists", args=[conference.slug]))
+    client.force_login(admin)
+    as_staff = client.get(reverse("conference", args=[conference.slug])).text
+    client.logout()
+    as_visitor = client.get(reverse("conference", args=[conference.slug])).text
+
+    assert invitations in as_staff
+    assert invitations not in as_visitor

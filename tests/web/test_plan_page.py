@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 
 from accord.plans import domain as plans
+from accord.plans.enums import VersionState
+from tests import factories
 from tests.web.conftest import publish
 
 pytestmark = pytest.mark.integration
@@ -37,15 +39,23 @@ def test_plan_page_lists_priorities_and_loads_items_on_demand(client, published)
 
 
 def test_plan_priority_fragment_holds_the_items_only(client, published):
-    response = client.get(reverse("plan_priority", args=["conf", 1, "D.2"]), headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("plan_priority", args=["conf", 1, "D.2"]), headers={"HX-Request": "true"}
+    )
 
     html = response.text
     assert response.status_code == 200
     assert "<html" not in html
-    assert [code for code in ("D.1-a", "D.2-a", "D.2-1", "D.2-b") if f">{code}<" in html] == ["D.2-a", "D.2-1", "D.2-b"]
+    assert [code for code in ("D.1-a", "D.2-a", "D.2-1", "D.2-b") if f">{code}<" in html] == [
+        "D.2-a",
+        "D.2-1",
+        "D.2-b",
+    ]
 
 
-def test_plan_priority_fragment_of_unknown_priority_or_hidden_version_is_404(client, published, draft):
+def test_plan_priority_fragment_of_unknown_priority_or_hidden_version_is_404(
+    client, published, draft
+):
     assert client.get(reverse("plan_priority", args=["conf", 1, "D.9"])).status_code == 404
     assert client.get(reverse("plan_priority", args=["conf", 2, "D.1"])).status_code == 404
 
@@ -179,3 +189,54 @@ def test_plan_page_outline_follows_admin_style_saves(client, admin, chair, draft
     item.save()
 
     assert "1 agreed, 2 with an undisputed change, 3 disputed" in client.get(plan_url()).text
+
+
+def test_plan_page_body_shows_a_state_change_of_the_version_at_once(client, admin, draft):
+    publish(admin, draft, VersionState.CIRCULATED)
+    delegation = factories.make_delegation(admin, draft.plan.conference, "BRA")
+    client.force_login(factories.make_delegate(admin, delegation, "brazil"))
+    before = client.get(plan_url()).text
+
+    publish(admin, draft)
+    after = client.get(plan_url()).text
+
+    assert "(Circulated to participants)</option>" in before
+    assert "(Published)</option>" in after
+    assert "(Circulated to participants)</option>" not in after
+
+
+def test_plan_page_body_lists_a_version_published_since_it_was_cached(client, admin, published):
+    client.get(plan_url())
+    newer = plans.create_plan_version(
+        user=admin, plan=published.plan, label="Next", based_on=published
+    )
+    publish(admin, newer)
+
+    response = client.get(plan_url())
+
+    assert response.context["version"] == newer
+    assert '<option value="2" selected>v2 – Next (Published)</option>' in response.text
+
+
+def test_plan_page_body_offers_import_to_a_chair_not_to_a_delegate_of_the_same_version(
+    client, admin, chair, delegate, published
+):
+    client.force_login(chair)
+    as_chair = client.get(plan_url()).text
+    client.force_login(delegate)
+    as_delegate = client.get(plan_url()).text
+
+    assert "Import a working document" in as_chair
+    assert "Import a working document" not in as_delegate
+
+
+def test_plan_page_once_cached_reads_the_conference_and_its_versions_in_one_query(
+    client, published, django_assert_num_queries
+):
+    client.get(plan_url())
+
+    with django_assert_num_queries(1):
+        response = client.get(plan_url())
+
+    assert response.context["conference"].slug == "conf"
+    assert response.context["version"] == published

@@ -12,13 +12,16 @@ from accord.conferences.models import Conference
 from accord.core.errors import NotAllowed
 
 
-def conference_for(request: HttpRequest, slug: str) -> Conference:
-    """The conference at ``slug`` if the user may view it.
+def conference_for(
+    request: HttpRequest, slug: str, *, loaded: Conference | None = None
+) -> Conference:
+    """The conference at ``slug`` if the user may view it; ``loaded`` when a query the caller
+    made already brought it.
 
     A visitor who is not signed in gets 404 for a non-public conference, so its existence does
     not leak; a signed-in user who takes no part gets 403.
     """
-    conference = Conference.objects.filter(slug=slug).first()
+    conference = loaded or Conference.objects.filter(slug=slug).first()
     if conference is None:
         raise Http404("No such conference.")
     if not rules.can_view_conference(request.user, conference):

@@ -30,9 +30,7 @@ class StatusCounts:
         return cls(**{status: counts.get(status, 0) for status in ItemStatus.values})
 
     def __add__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(
-            *(getattr(self, s) + getattr(other, s) for s in ItemStatus.values)
-        )
+        return StatusCounts(*(getattr(self, s) + getattr(other, s) for s in ItemStatus.values))
 
     @property
     def total(self) -> int:
@@ -57,6 +55,25 @@ def visible_versions(user: Any, conference: Conference) -> QuerySet[PlanVersion]
     return PlanVersion.objects.filter(plan__conference=conference, state__in=states).select_related(
         "plan__conference"
     )
+
+
+def conference_versions(user: Any, slug: str) -> tuple[Conference | None, list[PlanVersion]]:
+    """The conference at ``slug`` (if it has a plan version) and the versions ``user`` may read,
+    newest first: one query for both, which the plan page, read more than any other, needs.
+
+    The caller still checks that the user may view the conference; ``None`` means no version
+    exists, and the conference must then be read on its own.
+    """
+    every = list(
+        PlanVersion.objects.filter(plan__conference__slug=slug)
+        .select_related("plan__conference")
+        .order_by("-number")
+    )
+    if not every:
+        return None, []
+    conference = every[0].plan.conference
+    states = rules.visible_version_states(user, conference)
+    return conference, [v for v in every if v.state in states]
 
 
 def current_version(user: Any, conference: Conference, number: int | None = None) -> PlanVersion:

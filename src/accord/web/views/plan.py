@@ -19,15 +19,15 @@ from accord.plans.queries import (
     PriorityView,
     StatusCounts,
     choose_version,
+    conference_versions,
     current_version,
     plan_outline,
     priority_items,
-    visible_versions,
 )
 from accord.web.access import conference_for
 from accord.web.errors import domain_errors
 from accord.web.views.context import conference_context
-from accord.web.views.exports import downloads
+from accord.web.views.exports import Download, downloads
 
 
 def requested_version(request: HttpRequest) -> int | None:
@@ -42,10 +42,10 @@ def requested_version(request: HttpRequest) -> int | None:
 
 @domain_errors
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
-    conference = conference_for(request, slug)
+    loaded, versions = conference_versions(request.user, slug)
+    conference = conference_for(request, slug, loaded=loaded)
     number = requested_version(request)
     context = conference_context(request, conference, "plan")
-    versions = list(visible_versions(request.user, conference).order_by("-number"))
     try:
         version = choose_version(conference, versions, number)
     except NotFound:
@@ -53,25 +53,39 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
             raise
         return render(request, "accord/plan_empty.html", context)
     opened = sorted(set(request.GET.getlist("open")))
+    can_import = rules.can_edit_plan(request.user, conference)
     context |= {
         "version": version,
         "versions": versions,
         "outline": Outline(version, opened),
         "opened": opened,
-        "opened_key": " ".join(opened),
-        "downloads": downloads(version),
-        "can_import": rules.can_edit_plan(request.user, conference),
+        # Everything the cached page body shows besides the version's own content.
+        "page_key": page_key(versions, opened, can_import),
+        "can_import": can_import,
     }
     return render(request, "accord/plan.html", context)
 
 
+def page_key(versions: list[PlanVersion], opened: list[str], can_import: bool) -> str:
+    """What, beside the version shown and its ``changed_at``, the cached body depends on: the
+    versions this visitor may choose from (a label, state or title edit shows at once), the
+    opened priorities and the import button."""
+    listed = "|".join(f"{v.pk}:{v.number}:{v.state}:{v.label}" for v in versions)
+    title = versions[0].plan.title if versions else ""
+    return f"{title}|{listed}|{' '.join(opened)}|{int(can_import)}"
+
+
 class Outline:
-    """The priorities (and opened priorities' items) of the page, read only if the template's
-    cached fragment for this version state is missing."""
+    """The priorities (and opened priorities' items) and the download links of the page, read
+    only if the template's cached body for this version state is missing."""
 
     def __init__(self, version: PlanVersion, opened: list[str]) -> None:
         self.version = version
         self.opened = opened
+
+    @cached_property
+    def downloads(self) -> list[Download]:
+        return downloads(self.version)
 
     @cached_property
     def tree(self) -> list[PriorityView]:
