@@ -9,6 +9,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accord.engagement.domain.tokens import link_days, make_token
 from accord.engagement.enums import RegistrationState
@@ -30,7 +31,7 @@ def invitation_message(invitee: Invitee, *, base_url: str) -> EmailMultiAlternat
         "expires": timezone.now() + dt.timedelta(days=link_days()),
     }
     message = EmailMultiAlternatives(
-        subject=f"Invitation to {conference.name}",
+        subject=_("Invitation to %(conference)s") % {"conference": conference.name},
         body=render_to_string("engagement/email/invitation.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[invitee.email],
@@ -45,9 +46,13 @@ def decision_message(registration: Registration) -> EmailMultiAlternatives:
     conference = registration.conference
     approved = registration.state == RegistrationState.APPROVED
     context = {"registration": registration, "conference": conference, "approved": approved}
-    verdict = "approved" if approved else "not approved"
+    subject = (
+        _("Your registration for %(conference)s: approved")
+        if approved
+        else _("Your registration for %(conference)s: not approved")
+    )
     message = EmailMultiAlternatives(
-        subject=f"Your registration for {conference.short_name}: {verdict}",
+        subject=subject % {"conference": conference.short_name},
         body=render_to_string("engagement/email/decision.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[registration.email],
