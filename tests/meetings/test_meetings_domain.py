@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accord.audit.models import AuditEntry
 from accord.core.errors import DomainError, NotAllowed
 from accord.meetings import domain
+from accord.meetings.domain import submissions
 from accord.meetings.enums import DocumentKind, MeetingKind
 from accord.meetings.models import Meeting
 from tests import factories
@@ -340,3 +341,17 @@ def test_delete_meeting_refused_to_delegate(admin, conference, rpm, delegate):
         domain.delete_meeting(user=delegate, meeting=rpm)
 
     assert Meeting.objects.count() == 1
+
+
+def test_delete_meeting_refused_while_it_holds_contributions(admin, conference, rpm, kenya):
+    submissions.create_submission(user=admin, meeting=rpm, delegation=kenya, title="Proposal")
+
+    with pytest.raises(DomainError) as error:
+        domain.delete_meeting(user=admin, meeting=rpm)
+
+    assert error.value.message == (
+        "RPM-AFR holds 1 contribution(s) (1 draft); a meeting with contributions is kept: "
+        "change its dates or place instead."
+    )
+    assert Meeting.objects.count() == 1
+    assert not AuditEntry.objects.filter(action="meeting.deleted").exists()

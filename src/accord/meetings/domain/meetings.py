@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import zoneinfo
+from collections import Counter
 from typing import Any
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from accord.conferences.models import Conference, Person
 from accord.core.errors import DomainError
 from accord.meetings.domain import checks
 from accord.meetings.enums import MeetingKind
-from accord.meetings.models import MandatedRepresentative, Meeting
+from accord.meetings.models import MandatedRepresentative, Meeting, SubmissionStatus
 
 # How many days may separate two meetings held back to back (a weekend fits). Override with the
 # Django setting ACCORD_BACK_TO_BACK_DAYS.
@@ -305,9 +306,22 @@ def _delete_files(names: list[str]) -> None:
 
 def delete_meeting(*, user: Any, meeting: Meeting) -> None:
     """Remove a meeting with its agenda, documents (their files once committed) and mandates;
-    meetings back to back with it lose the link. Secretariat only; audited."""
+    meetings back to back with it lose the link. Secretariat only; audited.
+
+    Refused while delegations have contributions to it, drafts included: they are the
+    members' work and record, which removing a calendar entry must not take with it."""
     conference = meeting.conference
     checks.require_secretariat(user, conference, "removes meetings")
+    held = Counter(meeting.submissions.values_list("status", flat=True))
+    if held:
+        what = ", ".join(
+            f"{n} {SubmissionStatus(status).label.lower()}" for status, n in sorted(held.items())
+        )
+        raise DomainError(
+            f"{meeting.code} holds {held.total()} contribution(s) ({what}); a meeting with "
+            "contributions is kept: change its dates or place instead.",
+            field="meeting",
+        )
     files = [d.file.name for d in meeting.documents.exclude(file="") if d.file.name]
     with transaction.atomic():
         record(
