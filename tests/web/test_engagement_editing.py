@@ -14,21 +14,9 @@ from tests import factories
 
 
 @pytest.fixture
-def owner(admin):
-    return factories.make_user(admin, "listowner")
-
-
-@pytest.fixture
 def keeper(admin):
     """The owner of one invitee on a list they do not own."""
     return factories.make_user(admin, "keeper")
-
-
-@pytest.fixture
-def target_list(admin, conference, owner):
-    return pipeline.create_target_list(
-        user=admin, conference=conference, name="Private sector", owner=owner
-    )
 
 
 @pytest.fixture
