@@ -417,3 +417,16 @@ def test_history_of_a_removed_invitee_stays(admin, invitee):
         "engagement.invitee_changed",
         "engagement.invitee_removed",
     ]
+
+
+def test_an_address_corrected_after_queuing_gets_the_email_and_the_record(
+    admin, invitee, mailoutbox
+):
+    # The send recorded the address of queuing time while the e-mail went to the new one.
+    batch = _queue(admin, invitee)
+    editing.update_invitee(user=admin, invitee=invitee, email="ada.mensah@example.org")
+
+    invitations.run_batch(batch_id=batch.pk)
+
+    assert [m.to for m in mailoutbox] == [["ada.mensah@example.org"]]
+    assert list(batch.sends.values_list("email", "state")) == [("ada.mensah@example.org", "sent")]

@@ -328,3 +328,24 @@ def test_list_page_query_count_is_the_same_for_one_invitee_and_many(
     many = _list_page_queries(client, _url("engagement_list", other.pk))
 
     assert one == many
+
+
+def test_invitee_owner_cannot_read_others_through_the_send_confirmation(
+    client, keeper, target_list, ada, kept
+):
+    # The confirmation page listed whichever invitees of the list were posted, names and
+    # addresses included, to anyone who owned one invitee on it.
+    client.force_login(keeper)
+
+    response = client.post(_url("engagement_send", target_list.pk), {"invitee": [ada.pk, kept.pk]})
+
+    assert response.status_code == 200
+    assert [i.email for i in response.context["chosen"]] == ["cy@example.org"]
+    assert b"ada@example.org" not in response.content
+
+
+def test_import_page_is_refused_to_an_invitee_owner(client, keeper, target_list, kept):
+    # It used to show the form (the import itself was refused on sending it).
+    client.force_login(keeper)
+
+    assert client.get(_url("engagement_list_import", target_list.pk)).status_code == 403

@@ -108,16 +108,19 @@ def run_batch(
 
 def _send_one(send: InvitationSend, batch: InvitationBatch, connection: Any) -> None:
     invitee = send.invitee
+    # The e-mail goes to the address the invitee has now (it may have been corrected since
+    # the batch was queued; the personal link is made for it): record that one.
+    send.email = invitee.email
     try:
         message = invitation_message(invitee, base_url=batch.base_url)
         connection.send_messages([message])
     except Exception as error:  # each failure is recorded, not raised
         send.state, send.error = SendState.FAILED, f"{type(error).__name__}: {error}"
-        send.save(update_fields=["state", "error"])
+        send.save(update_fields=["state", "error", "email"])
         return
     with transaction.atomic():
         send.state, send.sent_at = SendState.SENT, timezone.now()
-        send.save(update_fields=["state", "sent_at"])
+        send.save(update_fields=["state", "sent_at", "email"])
         if invitee.state == InviteeState.IDENTIFIED:
             move_invitee(
                 user=batch.created_by, invitee=invitee, state=InviteeState.INVITED, check=False

@@ -29,6 +29,7 @@ from accord.engagement.queries.pipeline import (
     find_target_list,
     invitee_rows,
     overview,
+    visible_invitees,
 )
 from accord.web.errors import domain_errors, reported_on
 from accord.web.htmx import vary_on_htmx, wants_fragment
@@ -143,6 +144,8 @@ def list_detail(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
 @login_required
 def list_import(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
     target_list = _target_list(request, slug, list_id)
+    if not rules.can_manage_list(request.user, target_list):
+        raise PermissionDenied("Only the secretariat and the list's owner import invitees.")
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -200,7 +203,9 @@ def invitee_move(request: HttpRequest, slug: str, invitee_id: int) -> HttpRespon
 def send(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
     """Queue invitations to the ticked invitees; "confirm" must be ticked as well."""
     target_list = _target_list(request, slug, list_id)
-    chosen = target_list.invitees.filter(pk__in=request.POST.getlist("invitee"))
+    chosen = visible_invitees(request.user, target_list).filter(
+        pk__in=request.POST.getlist("invitee")
+    )
     url = reverse("engagement_list", args=[slug, target_list.pk])
     if request.POST.get("confirm") != "1":
         return render(
