@@ -21,6 +21,22 @@ def draft(admin, conference):
 
 
 @pytest.fixture
+def owner(admin):
+    """An account that owns a target list (and so manages its invitees)."""
+    return factories.make_user(admin, "listowner")
+
+
+@pytest.fixture
+def target_list(admin, conference, owner):
+    """An empty target list owned by ``owner``."""
+    from accord.engagement.domain import pipeline
+
+    return pipeline.create_target_list(
+        user=admin, conference=conference, name="Private sector", owner=owner
+    )
+
+
+@pytest.fixture
 def demo(db):
     from accord.demo.seed import seed_demo
 

@@ -58,6 +58,9 @@ def test_openapi_schema_lists_every_endpoint(client):
         conference + "/participation": ["get"],
         conference + "/participation/targets": ["post"],
         conference + "/target-lists": ["get"],
+        conference + "/target-lists/{list_id}": ["delete", "patch"],
+        conference + "/target-lists/{list_id}/invitees": ["get"],
+        conference + "/invitees/{invitee_id}": ["delete", "patch"],
         conference + "/registrations": ["get"],
         conference + "/registrations/{registration_id}/decision": ["post"],
     }

@@ -130,6 +130,19 @@ def test_plan_show_json_is_one_object_in_the_documented_shape(seeded):
         ),
         (["nonsense"], "accord: No such command 'nonsense'. (see 'accord --help')"),
         (["token", "create", "nobody"], "accord: No account 'nobody'."),
+        (
+            ["meetings", "list", "--conference", "nowhere"],
+            "accord: No conference 'nowhere' (conferences: ddc-27).",
+        ),
+        (
+            ["invitations", "status", "--json", "--conference", "nowhere"],
+            "accord: No conference 'nowhere' (conferences: ddc-27).",
+        ),
+        (
+            ["invitations", "send", "--list", "Nobody", "--base-url", "http://x.example"],
+            "accord: No target list 'Nobody' in ddc-27 (lists: 'Academia and civil society', "
+            "'Governments and regulators', 'Private sector leaders').",
+        ),
     ],
 )
 def test_errors_exit_2_with_one_line_and_no_traceback(seeded, env, args, message):

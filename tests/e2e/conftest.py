@@ -76,3 +76,23 @@ def live_demo(transactional_db):
     from accord.demo.seed import seed_demo
 
     return seed_demo()
+
+
+@pytest.fixture
+def other_page(browser) -> Iterator[object]:
+    """``other_page(base_url, username)``: a second person's page, signed in (as the demo's
+    accounts: password ``<username>-demo``) in a context of its own, closed after the test."""
+    from tests.e2e.test_browse_plan import sign_in
+
+    contexts = []
+
+    def open_as(base_url: str, username: str) -> object:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        sign_in(page, base_url, username, f"{username}-demo")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()

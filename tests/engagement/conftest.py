@@ -2,12 +2,6 @@ import pytest
 
 from accord.engagement.domain import pipeline
 from accord.reference.models import ConstituentGroup
-from tests import factories
-
-
-@pytest.fixture
-def owner(admin):
-    return factories.make_user(admin, "listowner")
 
 
 @pytest.fixture

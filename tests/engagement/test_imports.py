@@ -3,7 +3,10 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from accord.audit.domain import history_of
+from accord.audit.models import AuditEntry
 from accord.core.errors import DomainError, NotAllowed
+from accord.engagement.domain import pipeline
 from accord.engagement.domain.imports import RowError, import_invitees
 from accord.engagement.models import Invitee
 from accord.engagement.queries.exports import export_target_list
@@ -88,14 +91,14 @@ def test_import_xlsx_and_export_round_trip(admin, target_list):
         user=admin, target_list=target_list, data=buffer.getvalue(), filename="list.xlsx"
     )
     assert (report.errors, report.imported) == ([], 2)
-    exported = load_workbook(io.BytesIO(export_target_list(target_list, "xlsx")))
+    exported = load_workbook(io.BytesIO(export_target_list(target_list, "xlsx", user=admin)))
     rows = list(exported.active.iter_rows(values_only=True))
     assert rows[0][:3] == ("name", "email", "organization")
     assert [(r[0], r[3], r[7], r[9]) for r in rows[1:]] == [
         ("Ada Mensah", "KEN", "yes", "identified"),
         ("Bo Chen", None, "no", "identified"),
     ]
-    csv_text = export_target_list(target_list, "csv").decode("utf-8-sig")
+    csv_text = export_target_list(target_list, "csv", user=admin).decode("utf-8-sig")
     assert csv_text.splitlines()[1] == (
         "Ada Mensah,ada@example.org,,KEN,private_sector,,undisclosed,yes,listowner,identified"
     )
@@ -111,3 +114,81 @@ def test_import_refuses_unreadable_file(admin, target_list):
 def test_import_refuses_stranger(admin, target_list):
     with pytest.raises(NotAllowed):
         _import(factories.make_user(admin, "stranger"), target_list, "name,email\n")
+
+
+def test_exported_list_imports_back_into_another_list(admin, conference, target_list, owner):
+    # Without leaving the export's "state" column out, the import refused the whole file.
+    _import(admin, target_list, GOOD_AND_BAD, good_rows_only=True)
+    pipeline.move_invitee(user=admin, invitee=Invitee.objects.get(), state="confirmed")
+    copy = pipeline.create_target_list(user=admin, conference=conference, name="Copy")
+
+    report = import_invitees(
+        user=admin,
+        target_list=copy,
+        data=export_target_list(target_list, "csv", user=admin),
+        filename="export.csv",
+    )
+
+    assert (report.errors, report.imported, report.ignored_columns) == ([], 1, ["state"])
+    again = copy.invitees.get()
+    assert (again.email, again.country.iso3, again.star, again.owner, again.state) == (
+        "ada@example.org",
+        "KEN",
+        True,
+        owner,
+        "identified",
+    )
+
+
+def test_import_audits_each_invitee_as_adding_one_does(admin, target_list):
+    # The import used to write one entry for the list only: an imported invitee had no history.
+    _import(admin, target_list, "name,email\nAda,ada@example.org\nBo,bo@example.org\n")
+
+    bo = Invitee.objects.get(email="bo@example.org")
+    entry = history_of(bo).get()
+    assert (entry.action, entry.actor, entry.changes) == (
+        "engagement.invitee_added",
+        admin,
+        {
+            "list": [None, "Private sector leaders"],
+            "email": [None, "bo@example.org"],
+            "file": [None, "list.csv"],
+        },
+    )
+    summary = AuditEntry.objects.get(action="engagement.invitees_imported")
+    assert summary.changes == {
+        "file": [None, "list.csv"],
+        "imported": [None, 2],
+        "bad_rows": [None, 0],
+    }
+
+
+def test_import_dry_run_checks_and_writes_nothing(admin, target_list):
+    entries = AuditEntry.objects.count()
+
+    report = _import(admin, target_list, GOOD_AND_BAD, good_rows_only=True, dry_run=True)
+
+    assert (report.importable, report.imported, report.bad_rows) == (1, 0, [3, 4, 5, 6, 7])
+    assert (Invitee.objects.count(), AuditEntry.objects.count()) == (0, entries)
+
+
+def test_import_with_a_bad_header_is_refused_even_for_good_rows_only(admin, target_list):
+    report = _import(admin, target_list, "name,phone\nAda,123\n", good_rows_only=True)
+
+    assert (report.refused, report.importable, report.imported) == (True, 0, 0)
+    assert Invitee.objects.count() == 0
+
+
+def test_import_report_as_dict(admin, target_list):
+    report = _import(admin, target_list, "name,email,state\nAda,not-mail,invited\n")
+
+    assert report.as_dict() == {
+        "file": "list.csv",
+        "rows": 1,
+        "importable": 0,
+        "imported": 0,
+        "dry_run": False,
+        "good_rows_only": False,
+        "ignored_columns": ["state"],
+        "errors": [{"row": 2, "column": "email", "reason": "bad e-mail 'not-mail'"}],
+    }

@@ -346,3 +346,63 @@ def test_a_pdf_is_stored_unread_with_an_empty_reading(rpm, kenya, kenyan):
         "",
     )
     assert stored.file.read() == b"%PDF-1.7 anything"
+
+
+def test_a_delegate_who_left_the_delegation_no_longer_sees_or_edits_its_draft(
+    admin, rpm, kenya, ghana, kenyan
+):
+    # The creator of a draft stayed its author (seeing and changing it) after moving to
+    # another delegation: acting for a delegation they no longer belong to.
+    from accord.conferences import domain as people
+    from accord.conferences.models import DelegationMembership, Person
+    from accord.rules import forget_standing
+
+    draft = _draft(kenyan, rpm, kenya)
+    person = Person.objects.get(user=kenyan)
+    DelegationMembership.objects.filter(delegation=kenya, person=person).delete()
+    people.add_delegation_member(user=admin, delegation=ghana, person=person)
+    forget_standing(kenyan)
+
+    assert queries.submissions_of(kenyan, rpm).rows == []
+    with pytest.raises(NotFound):
+        domain.update_submission(user=kenyan, submission=draft, title="Taken along")
+    assert Submission.objects.get(pk=draft.pk).title == "Affordable connectivity"
+
+
+def test_a_chair_who_drafted_for_a_delegation_sees_and_edits_the_draft(
+    admin, conference, rpm, kenya, kenyan
+):
+    chair = factories.make_chair(admin, conference)
+    draft = _draft(chair, rpm, kenya)
+
+    domain.update_submission(user=chair, submission=draft, title="Drafted by the chair")
+
+    assert [r.submission.title for r in queries.submissions_of(chair, rpm).rows] == [
+        "Drafted by the chair"
+    ]
+    assert [r.submission.pk for r in queries.submissions_of(kenyan, rpm).rows] == [draft.pk]
+
+
+def test_accepting_reads_the_admission_from_the_saved_row(monkeypatch, admin, rpm, kenya, kenyan):
+    # The late-but-not-admitted check read the object it was given: one read before the
+    # admission was refused although the contribution had been admitted.
+    draft = _draft(kenyan, rpm, kenya)
+    _at(monkeypatch, DEADLINE_END + dt.timedelta(days=1))
+    domain.submit_submission(user=kenyan, submission=draft)
+    read_before = Submission.objects.get(pk=draft.pk)
+    domain.admit_late_submission(user=admin, submission=draft)
+
+    accepted = domain.accept_submission(user=admin, submission=read_before)
+
+    assert (accepted.status, accepted.admitted) == (SubmissionStatus.ACCEPTED, True)
+
+
+def test_submitting_reads_the_document_from_the_saved_row(rpm, kenya, kenyan):
+    # "Upload the document" was decided on the object given, not on the row as saved.
+    draft = _draft(kenyan, rpm, kenya, file=None)
+    read_before = Submission.objects.get(pk=draft.pk)
+    domain.update_submission(user=kenyan, submission=draft, file=_file())
+
+    submitted = domain.submit_submission(user=kenyan, submission=read_before)
+
+    assert (submitted.status, submitted.symbol) == (SubmissionStatus.SUBMITTED, "RPM-AFR/1")

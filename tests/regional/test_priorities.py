@@ -130,3 +130,66 @@ def test_priorities_list_takes_a_fixed_number_of_queries(
         rows = queries.priorities_by_rto(reader, conference)
         codes = [[i.code for p in r.priorities for i in p.plan_items.all()] for r in rows]
     assert sum(len(c) for c in codes) == 24
+
+
+def test_update_links_the_newer_versions_item_of_the_same_identifier(admin, conference, draft):
+    # Links were compared by identifier: moving one to the same identifier in a newer version
+    # was taken for "no change" and not saved.
+    from accord.plans import domain as plans
+
+    old = draft.items.get(code="D.2-a")
+    newer = plans.create_plan_version(user=admin, plan=draft.plan, label="Second", based_on=draft)
+    new = newer.items.get(code="D.2-a")
+    made = add(admin, conference, "ATU", "ATU-1", "Skills", items=[old])
+
+    domain.update_priority(user=admin, priority=made, plan_items=[new])
+
+    assert list(RegionalPriority.objects.get().plan_items.values_list("pk", flat=True)) == [new.pk]
+    entry = AuditEntry.objects.get(action="regional.priority_changed")
+    assert entry.changes == {"plan_items": [["D.2-a (v1)"], ["D.2-a (v2)"]]}
+
+
+def test_a_refused_update_leaves_the_priority_as_it_was(admin, conference, draft):
+    # The title used to be changed on the object before the items were checked.
+    other = factories.make_conference(admin, slug="other")
+    foreign = factories.make_plan_version(admin, other).items.get(code="D.1-a")
+    made = add(admin, conference, "ATU", "ATU-1", "Skills", "Text")
+
+    with pytest.raises(DomainError) as raised:
+        domain.update_priority(user=admin, priority=made, title="New", plan_items=[foreign])
+
+    assert (raised.value.message, raised.value.field) == (
+        "Plan item D.1-a belongs to another conference.",
+        "plan_items",
+    )
+    assert (made.title, RegionalPriority.objects.get().title) == ("Skills", "Skills")
+    assert AuditEntry.objects.filter(action="regional.priority_changed").count() == 0
+
+
+def test_linking_items_checks_their_conference_in_a_fixed_number_of_queries(
+    admin, conference, draft
+):
+    # Each item's conference used to be read with queries of its own (items as a form's
+    # choices give them: read on their own, without their version and plan).
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accord.plans.models import PlanItem
+
+    items = list(PlanItem.objects.filter(version=draft).order_by("id"))
+
+    def queries_for(code, chosen):
+        with CaptureQueriesContext(connection) as captured:
+            add(admin, conference, "ATU", code, "Skills", items=chosen)
+        return len(captured)
+
+    queries_for("ATU-0", items[:1])  # warm the caches
+    assert queries_for("ATU-1", items[:1]) == queries_for("ATU-2", items)
+
+
+def test_setting_the_same_cap_again_writes_no_entry(admin, conference):
+    domain.set_cap(user=admin, conference=conference, cap=3)
+    domain.set_cap(user=admin, conference=conference, cap=3)
+
+    entries = AuditEntry.objects.filter(action="regional.cap_set")
+    assert [e.changes for e in entries] == [{"cap": [5, 3]}]

@@ -14,18 +14,6 @@ from tests import factories
 PDF = b"%PDF-1.4\n%credentials\n"
 
 
-@pytest.fixture
-def owner(admin):
-    return factories.make_user(admin, "listowner")
-
-
-@pytest.fixture
-def target_list(admin, conference, owner):
-    return pipeline.create_target_list(
-        user=admin, conference=conference, name="Private sector", owner=owner
-    )
-
-
 def _fill(admin, target_list, n):
     for i in range(n):
         pipeline.add_invitee(

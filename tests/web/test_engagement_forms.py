@@ -20,18 +20,6 @@ from tests import factories
 
 
 @pytest.fixture
-def owner(admin):
-    return factories.make_user(admin, "listowner")
-
-
-@pytest.fixture
-def target_list(admin, conference, owner):
-    return pipeline.create_target_list(
-        user=admin, conference=conference, name="Private sector", owner=owner
-    )
-
-
-@pytest.fixture
 def delegate(admin, conference):
     return factories.make_delegate(admin, factories.make_delegation(admin, conference), "del1")
 

@@ -1,5 +1,6 @@
 """The ``accord`` command: run the demo or the server, read the plan, import and export
-working documents, manage API tokens.
+working documents, list the meetings and write their calendar, import, export and send
+invitations, manage API tokens.
 
 Thin: each command parses its arguments, sets Django up (lazily, so ``accord --help`` stays
 fast), calls the domain or a query, and prints. Expected errors print one line on stderr and
@@ -15,7 +16,9 @@ import typer
 
 from accord.cli import brackets, documents, overlaps, serving
 from accord.cli.common import EXIT_ERROR
+from accord.cli.invitations import invitations_app
 from accord.cli.linkages import link_suggest
+from accord.cli.meetings import meetings_app
 from accord.cli.plan import plan_app
 from accord.cli.reference import reference_app
 from accord.cli.tokens import token_app
@@ -30,6 +33,8 @@ app = typer.Typer(
 app.add_typer(plan_app, name="plan")
 app.add_typer(token_app, name="token")
 app.add_typer(reference_app, name="import-reference")
+app.add_typer(meetings_app, name="meetings")
+app.add_typer(invitations_app, name="invitations")
 app.command()(serving.demo)
 app.command()(serving.serve)
 app.command("import")(documents.import_document)

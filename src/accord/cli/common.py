@@ -8,11 +8,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 EXIT_ERROR = 2
+
+ConferenceOption = Annotated[
+    str | None,
+    typer.Option(help="The conference's slug; may be left out when there is only one."),
+]
 
 
 class CliError(Exception):
@@ -70,6 +76,22 @@ def operator_conference(slug: str | None) -> Any:
     if len(slugs) > 1:
         raise CliError(f"Several conferences; choose one with --conference: {', '.join(slugs)}.")
     return Conference.objects.get(slug=slugs[0])
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a file given on the command line, or a one-line error naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CliError(f"Cannot read {path}: {error.strerror or error}.") from None
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a command's output file, or fail in one line naming it."""
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise CliError(f"Cannot write {path}: {error.strerror or error}.") from None
 
 
 def operator_version(conference: Any, number: int | None) -> Any:

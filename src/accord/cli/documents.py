@@ -11,10 +11,12 @@ import typer
 
 from accord.cli.common import (
     CliError,
+    ConferenceOption,
     operator_conference,
     operator_version,
     reports_errors,
     setup_django,
+    write_output,
 )
 
 
@@ -29,10 +31,7 @@ class ExportFormat(StrEnum):
 @reports_errors
 def import_document(
     path: Annotated[Path, typer.Argument(help="A .docx working document or its text export.")],
-    conference: Annotated[
-        str | None,
-        typer.Option(help="The conference's slug; may be left out when there is only one."),
-    ] = None,
+    conference: ConferenceOption = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Read and check only; write nothing.")
     ] = False,
@@ -123,8 +122,5 @@ def export_document(
 
     chosen = operator_version(operator_conference(conference), version)
     data = export_version(chosen, fmt.value)
-    try:
-        output.write_bytes(data)
-    except OSError as error:
-        raise CliError(f"Cannot write {output}: {error.strerror or error}.") from None
+    write_output(output, data)
     typer.echo(f"Wrote version {chosen.number} of {conference} to {output} ({len(data):,} bytes).")

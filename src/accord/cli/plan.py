@@ -8,7 +8,13 @@ from typing import Annotated, Any
 
 import typer
 
-from accord.cli.common import operator_conference, operator_version, reports_errors, setup_django
+from accord.cli.common import (
+    ConferenceOption,
+    operator_conference,
+    operator_version,
+    reports_errors,
+    setup_django,
+)
 
 plan_app = typer.Typer(help="Read the Action Plan.", rich_markup_mode="markdown")
 
@@ -16,10 +22,7 @@ plan_app = typer.Typer(help="Read the Action Plan.", rich_markup_mode="markdown"
 @plan_app.command("show")
 @reports_errors
 def plan_show(
-    conference: Annotated[
-        str | None,
-        typer.Option(help="The conference's slug; may be left out when there is only one."),
-    ] = None,
+    conference: ConferenceOption = None,
     version: Annotated[
         int | None, typer.Option(help="Version number; the newest version when left out.")
     ] = None,

@@ -3,9 +3,11 @@
 - Contributions to meetings are for participants only: the public sees none, whatever their
   status (see ``accord.meetings.rules``).
 - A **draft** is seen by the members of the submitting and co-sponsoring delegations, by the
-  account that created it, and by the secretariat (which helps delegations get their
-  documents in on time; unlike a negotiation draft, a meeting document has no strategy to
-  hide from it). Other delegations, chairs and observers do not see it.
+  account that created it while it may still act for the submitting delegation (a chair who
+  drafted for a delegation; not a delegate who has since left it), and by the secretariat
+  (which helps delegations get their documents in on time; unlike a negotiation draft, a
+  meeting document has no strategy to hide from it). Other delegations, chairs and observers
+  do not see it.
 - Once **submitted** (accepted or withdrawn later) every participant sees it.
 - A draft's authors (as ``is_author``) change its title, document and co-sponsors until it
   is submitted.
@@ -30,12 +32,17 @@ def _user_pk(user: Any) -> int | None:
 
 
 def is_author(user: Any, submission: Submission) -> bool:
-    """A member of the submitting or a co-sponsoring delegation, or its creator. Uses
-    ``submission.cosponsors`` as prefetched when it is."""
+    """A member of the submitting or a co-sponsoring delegation, or its creator while they
+    may still act for the submitting delegation. Uses ``submission.cosponsors`` as
+    prefetched when it is."""
     who = rules.standing(user, submission.meeting.conference)
     if submission.delegation_id in who.delegation_ids:
         return True
-    if submission.created_by_id is not None and submission.created_by_id == _user_pk(user):
+    if (
+        submission.created_by_id is not None
+        and submission.created_by_id == _user_pk(user)
+        and rules.can_act_for_delegation(user, submission.delegation)
+    ):
         return True
     return any(d.pk in who.delegation_ids for d in submission.cosponsors.all())
 
@@ -64,8 +71,9 @@ def visible_submissions_filter(user: Any, conference: Conference) -> Q | None:
         | Q(delegation_id__in=ids)
         | Q(pk__in=cosponsored.values("submission_id"))
     )
+    # A creator who is not a member acts for the delegation only as a chair (``is_author``).
     pk = _user_pk(user)
-    return condition | Q(created_by_id=pk) if pk is not None else condition
+    return condition | Q(created_by_id=pk) if pk is not None and who.chair else condition
 
 
 def can_submit(user: Any, submission: Submission) -> bool:

@@ -306,6 +306,26 @@ urlpatterns += [
         name="engagement_invitee_new",
     ),
     path(
+        ENGAGEMENT + "lists/<int:list_id>/edit/",
+        invitation_setup_views.list_edit,
+        name="engagement_list_edit",
+    ),
+    path(
+        ENGAGEMENT + "lists/<int:list_id>/delete/",
+        invitation_setup_views.list_delete,
+        name="engagement_list_delete",
+    ),
+    path(
+        ENGAGEMENT + "invitees/<int:invitee_id>/edit/",
+        invitation_setup_views.invitee_edit,
+        name="engagement_invitee_edit",
+    ),
+    path(
+        ENGAGEMENT + "invitees/<int:invitee_id>/remove/",
+        invitation_setup_views.invitee_remove,
+        name="engagement_invitee_remove",
+    ),
+    path(
         ENGAGEMENT + "settings/",
         invitation_setup_views.deadlines_and_registration,
         name="engagement_settings",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
@@ -21,8 +20,8 @@ from accord.conferences.models import Conference, Person
 from accord.core.errors import DomainError
 from accord.meetings import domain, queries
 from accord.meetings.enums import DocumentKind, MeetingKind
-from accord.meetings.models import AgendaItem, Meeting, MeetingDocument
-from accord.meetings.queries.meetings import documents_filter
+from accord.meetings.interfaces.meeting_json import meeting_as_dict, with_details
+from accord.meetings.models import Meeting
 
 router = Router(tags=["meetings"])
 
@@ -149,70 +148,9 @@ class MatrixOut(Schema):
     gaps: int = Field(description="Cells no one coordinates.")
 
 
-def _with_details(user: Any, conference: Conference, meetings: QuerySet[Meeting]) -> Any:
-    """Agenda (with links) and the documents the user may see, in a fixed number of queries."""
-    return meetings.prefetch_related(
-        Prefetch(
-            "agenda_items",
-            queryset=AgendaItem.objects.order_by("order", "id").prefetch_related(
-                "priorities", "plan_items"
-            ),
-        ),
-        Prefetch(
-            "documents",
-            queryset=MeetingDocument.objects.filter(documents_filter(user, conference)).order_by(
-                "uploaded_at", "id"
-            ),
-        ),
-    )
-
-
-def meeting_as_dict(meeting: Meeting) -> dict[str, Any]:
-    return {
-        "id": meeting.pk,
-        "kind": meeting.kind,
-        "code": meeting.code,
-        "title": meeting.title,
-        "region": meeting.region.code if meeting.region else None,
-        "starts_on": meeting.starts_on,
-        "ends_on": meeting.ends_on,
-        "timezone": meeting.timezone,
-        "city": meeting.city,
-        "country": meeting.country,
-        "online": meeting.online,
-        "online_url": meeting.online_url,
-        "chair": meeting.chair.name if meeting.chair else None,
-        "back_to_back_with": meeting.back_to_back_with_id,
-        "contribution_deadline": meeting.contribution_deadline,
-        "contribution_days_before": meeting.contribution_days_before,
-        "representatives_per_region": meeting.representatives_per_region,
-        "agenda": [
-            {
-                "number": item.number,
-                "title": item.title,
-                "links": [p.code for p in item.priorities.all()]
-                + [i.code for i in item.plan_items.all()],
-            }
-            for item in meeting.agenda_items.all()
-        ],
-        "documents": [
-            {
-                "id": d.pk,
-                "symbol": d.symbol,
-                "title": d.title,
-                "kind": d.kind,
-                "file_name": d.original_name or None,
-                "size": d.size,
-                "contribution": d.contribution_id,
-            }
-            for d in meeting.documents.all()
-        ],
-    }
-
-
 def _one(user: Any, conference: Conference, meeting_id: int) -> dict[str, Any]:
     queries.find_meeting(user, conference, meeting_id)  # NotFound when not visible
-    rows = _with_details(user, conference, queries.meetings_of(user, conference))
+    rows = with_details(user, conference, queries.meetings_of(user, conference))
     return meeting_as_dict(rows.get(pk=meeting_id))
 
 
@@ -250,7 +188,7 @@ def list_meetings(request: HttpRequest, slug: str, filters: Query[MeetingFilters
         kind=filters.kind.value if filters.kind else None,
         region=("none" if region.lower() == "none" else region.upper()) or None,
     )
-    return [meeting_as_dict(m) for m in _with_details(user, conference, rows)]
+    return [meeting_as_dict(m) for m in with_details(user, conference, rows)]
 
 
 @router.get(MEETING, response={200: MeetingOut} | READ_ERRORS, operation_id="get_meeting")

@@ -7,7 +7,7 @@ they were, so nothing is lost and the batch can be retried for those who failed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.mail import mailers
@@ -31,10 +31,17 @@ INVITABLE = {InviteeState.IDENTIFIED, InviteeState.INVITED, InviteeState.CONFIRM
 
 
 def queue_invitations(
-    *, user: Any, conference: Conference, invitees: Iterable[Invitee], base_url: str
+    *,
+    user: Any,
+    conference: Conference,
+    invitees: Iterable[Invitee],
+    base_url: str,
+    background: bool = True,
 ) -> InvitationBatch:
-    """Queue one e-mail per invitee; the batch is sent in the background once committed.
-    ``base_url`` (e.g. ``https://accord.example.org``) is where the personal links point."""
+    """Queue one e-mail per invitee; the batch is sent in the background once committed, or,
+    with ``background=False``, by the caller (``run_batch``, e.g. the command line, which
+    shows its progress). ``base_url`` (e.g. ``https://accord.example.org``) is where the
+    personal links point."""
     chosen = list(invitees)
     if not chosen:
         raise DomainError("Choose at least one invitee to invite.", field="invitees")
@@ -66,13 +73,16 @@ def queue_invitations(
             conference=conference,
             changes={"invitees": [None, len(chosen)]},
         )
-        transaction.on_commit(lambda: tasks.send_invitation_batch.enqueue(batch.pk))
+        if background:
+            transaction.on_commit(lambda: tasks.send_invitation_batch.enqueue(batch.pk))
     return batch
 
 
-def run_batch(*, batch_id: int) -> InvitationBatch:
+def run_batch(
+    *, batch_id: int, progress: Callable[[int, int], None] | None = None
+) -> InvitationBatch:
     """Send every queued e-mail of a batch through one SMTP connection, recording each
-    result. Always ends the batch "done"."""
+    result; ``progress(done, total)`` hears of each one. Always ends the batch "done"."""
     batch = InvitationBatch.objects.select_related("conference").get(pk=batch_id)
     InvitationBatch.objects.filter(pk=batch.pk).update(state=BatchState.RUNNING)
     sends = batch.sends.filter(state=SendState.QUEUED).select_related(
@@ -86,8 +96,11 @@ def run_batch(*, batch_id: int) -> InvitationBatch:
             log.warning("Invitation batch %s: cannot connect: %s", batch.pk, error)
             sends.update(state=SendState.FAILED, error=f"cannot connect: {error}")
             return _finish(batch)
-        for send in sends:
+        queued = list(sends)
+        for done, send in enumerate(queued, start=1):
             _send_one(send, batch, connection)
+            if progress is not None:
+                progress(done, len(queued))
     finally:
         connection.close()
     return _finish(batch)
@@ -95,16 +108,19 @@ def run_batch(*, batch_id: int) -> InvitationBatch:
 
 def _send_one(send: InvitationSend, batch: InvitationBatch, connection: Any) -> None:
     invitee = send.invitee
+    # The e-mail goes to the address the invitee has now (it may have been corrected since
+    # the batch was queued; the personal link is made for it): record that one.
+    send.email = invitee.email
     try:
         message = invitation_message(invitee, base_url=batch.base_url)
         connection.send_messages([message])
     except Exception as error:  # each failure is recorded, not raised
         send.state, send.error = SendState.FAILED, f"{type(error).__name__}: {error}"
-        send.save(update_fields=["state", "error"])
+        send.save(update_fields=["state", "error", "email"])
         return
     with transaction.atomic():
         send.state, send.sent_at = SendState.SENT, timezone.now()
-        send.save(update_fields=["state", "sent_at"])
+        send.save(update_fields=["state", "sent_at", "email"])
         if invitee.state == InviteeState.IDENTIFIED:
             move_invitee(
                 user=batch.created_by, invitee=invitee, state=InviteeState.INVITED, check=False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +25,7 @@ from accord.reference.models import ConstituentGroup, Country, MembershipCategor
 from accord.rules import require
 
 STAMP = {state: f"{state}_at" for state in InviteeState.values}
+NAME_LIMIT = 200
 
 
 def create_target_list(
@@ -38,11 +41,7 @@ def create_target_list(
         rules.can_manage_engagement(user, conference),
         "Only the secretariat creates target lists.",
     )
-    name = name.strip()
-    if not name:
-        raise DomainError("A target list needs a name.", field="name")
-    if TargetList.objects.filter(conference=conference, name=name).exists():
-        raise DomainError(f"A target list named '{name}' exists.", field="name")
+    name = checked_list_name(conference, name)
     with transaction.atomic():
         target_list = TargetList.objects.create(
             conference=conference, name=name, constituent_group=constituent_group, owner=owner
@@ -79,15 +78,9 @@ def add_invitee(
         rules.can_manage_list(user, target_list),
         "Only the secretariat and the list's owner add invitees.",
     )
-    name, email = name.strip(), email.strip().lower()
-    if not name:
-        raise DomainError("An invitee needs a name.", field="name")
-    if not email:
-        raise DomainError("An invitee needs an e-mail address.", field="email")
-    if gender not in Gender.values:
-        raise DomainError(f"Unknown gender '{gender}'.", field="gender")
-    if target_list.invitees.filter(email=email).exists():
-        raise DomainError(f"{email} is already on the list '{target_list}'.", field="email")
+    name = checked_invitee_name(name)
+    email = checked_email(target_list, email)
+    checked_gender(gender)
     if region is None and country is not None:
         region = country.region
     with transaction.atomic():
@@ -115,6 +108,59 @@ def add_invitee(
             changes={"list": [None, target_list.name], "email": [None, email]},
         )
     return invitee
+
+
+def checked_list_name(
+    conference: Conference, name: str, *, other_than: TargetList | None = None
+) -> str:
+    """A list's name, stripped; refused when empty or taken by another list of the conference."""
+    name = name.strip()
+    if not name:
+        raise DomainError("A target list needs a name.", field="name")
+    if len(name) > NAME_LIMIT:
+        raise DomainError(f"A list's name has at most {NAME_LIMIT} characters.", field="name")
+    taken = TargetList.objects.filter(conference=conference, name=name)
+    if other_than is not None:
+        taken = taken.exclude(pk=other_than.pk)
+    if taken.exists():
+        raise DomainError(f"A target list named '{name}' exists.", field="name")
+    return name
+
+
+def checked_invitee_name(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise DomainError("An invitee needs a name.", field="name")
+    if len(name) > NAME_LIMIT:
+        raise DomainError(f"A name has at most {NAME_LIMIT} characters.", field="name")
+    return name
+
+
+def checked_email(target_list: TargetList, email: str, *, other_than: Invitee | None = None) -> str:
+    """An invitee's address, stripped and lower-cased; refused when it is not an e-mail
+    address or another invitee of the list has it."""
+    email = email.strip().lower()
+    if not email:
+        raise DomainError("An invitee needs an e-mail address.", field="email")
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError(f"'{email}' is not an e-mail address.", field="email") from None
+    taken = target_list.invitees.filter(email=email)
+    if other_than is not None:
+        taken = taken.exclude(pk=other_than.pk)
+    if taken.exists():
+        raise DomainError(f"{email} is already on the list '{target_list}'.", field="email")
+    return email
+
+
+def checked_gender(gender: str) -> str:
+    if gender not in Gender.values:
+        raise DomainError(
+            f"Unknown gender '{gender}'; expected one of {', '.join(Gender.values)}.",
+            field="gender",
+        )
+    return gender
 
 
 def set_star(*, user: Any, invitee: Invitee, star: bool) -> Invitee:

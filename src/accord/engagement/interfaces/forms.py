@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accord.engagement.domain.deadlines import Deadline
 from accord.engagement.enums import DeadlineStep, Gender, InviteeState
+from accord.engagement.models import Invitee, TargetList
 from accord.reference.models import ConstituentGroup, Country, MembershipCategory, Region
 
 
@@ -150,3 +151,31 @@ class OpenRegistrationForm(forms.Form):
         label=_("Open registration: anyone may register without a personal link"),
         required=False,
     )
+
+
+def target_list_initial(target_list: TargetList) -> dict[str, Any]:
+    """The edit form of a list, filled in with what it is now."""
+    return {
+        "name": target_list.name,
+        "constituent_group": target_list.constituent_group_id,
+        "owner": target_list.owner.get_username() if target_list.owner else "",
+    }
+
+
+def invitee_initial(invitee: Invitee) -> dict[str, Any]:
+    """The edit form of an invitee, filled in with what they are now. A region that is the
+    country's is left empty, so it follows the country when the country changes."""
+    derived = invitee.country is not None and invitee.region_id == invitee.country.region_id
+    return {
+        "name": invitee.name,
+        "email": invitee.email,
+        "organization_name": invitee.organization_name,
+        "country": invitee.country_id,
+        "region": None if derived else invitee.region_id,
+        "constituent_group": invitee.constituent_group_id,
+        "membership_category": invitee.membership_category_id,
+        "gender": invitee.gender,
+        "star": invitee.star,
+        "owner": invitee.owner.get_username() if invitee.owner else "",
+        "notes": invitee.notes,
+    }

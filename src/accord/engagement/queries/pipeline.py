@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from accord.conferences.models import Conference
+from accord.core.errors import NotAllowed, NotFound
 from accord.engagement import rules
 from accord.engagement.domain.deadlines import Deadline, deadlines, overdue_steps
 from accord.engagement.enums import InviteeState
@@ -35,12 +36,61 @@ class Overview:
     overdue_by_owner: list[tuple[str, int]] = field(default_factory=list)
 
 
+def _pk(user: Any) -> int | None:
+    return getattr(user, "pk", None) if getattr(user, "is_authenticated", False) else None
+
+
 def visible_lists(user: Any, conference: Conference) -> QuerySet[TargetList]:
+    """The lists the user manages, or owns an invitee on (``rules.can_view_engagement``)."""
     lists = TargetList.objects.filter(conference=conference)
     if rules.can_manage_engagement(user, conference):
         return lists
-    pk = getattr(user, "pk", None)
+    pk = _pk(user)
+    if pk is None:
+        return lists.none()
     return lists.filter(Q(owner_id=pk) | Q(invitees__owner_id=pk)).distinct()
+
+
+def visible_invitees(user: Any, target_list: TargetList) -> QuerySet[Invitee]:
+    """All the list's invitees for those who manage it; else only those the user owns."""
+    invitees = target_list.invitees.all()
+    if rules.can_manage_list(user, target_list):
+        return invitees
+    pk = _pk(user)
+    return invitees.filter(owner_id=pk) if pk is not None else invitees.none()
+
+
+def find_target_list(user: Any, conference: Conference, list_id: int) -> TargetList:
+    """The conference's list ``list_id``: NotFound if there is none, NotAllowed unless the
+    user manages it or owns one of its invitees."""
+    found = (
+        TargetList.objects.select_related("conference", "owner", "constituent_group")
+        .filter(conference=conference, pk=list_id)
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"{conference.short_name} has no target list {list_id}.", field="list")
+    pk = _pk(user)
+    if not rules.can_manage_list(user, found) and not (
+        pk is not None and found.invitees.filter(owner_id=pk).exists()
+    ):
+        raise NotAllowed("You do not manage this list.")
+    return found
+
+
+def find_invitee(user: Any, conference: Conference, invitee_id: int) -> Invitee:
+    """The conference's invitee ``invitee_id``: NotFound if there is none, NotAllowed unless
+    the user manages them (``rules.can_manage_invitee``)."""
+    found = (
+        Invitee.objects.select_related("target_list__conference", "target_list__owner", "owner")
+        .filter(target_list__conference=conference, pk=invitee_id)
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"{conference.short_name} has no invitee {invitee_id}.", field="invitee")
+    if not rules.can_manage_invitee(user, found):
+        raise NotAllowed("You do not manage this invitee.")
+    return found
 
 
 def overview(user: Any, conference: Conference, today: dt.date | None = None) -> Overview:
@@ -52,10 +102,17 @@ def overview(user: Any, conference: Conference, today: dt.date | None = None) ->
         .select_related("owner", "constituent_group")
         .order_by("name")
     )
+    manages_all = rules.can_manage_engagement(user, conference)
+    mine = Q(target_list__in=lists)
+    if not manages_all:  # on lists they do not own, people count only the invitees they own
+        mine = Q(target_list__in=[tl for tl in lists if tl.owner_id == _pk(user)]) | Q(
+            target_list__in=lists, owner_id=_pk(user)
+        )
     rows = (
-        Invitee.objects.filter(target_list__in=lists)
+        Invitee.objects.filter(mine)
         .values("target_list_id", "state", "owner__username")
         .annotate(n=Count("id"))
+        .order_by()
     )
     counts: dict[int, Counter[str]] = {tl.pk: Counter() for tl in lists}
     overdue: Counter[int] = Counter()
@@ -65,14 +122,13 @@ def overview(user: Any, conference: Conference, today: dt.date | None = None) ->
         if overdue_steps(row["state"], schedule, today):
             overdue[row["target_list_id"]] += row["n"]
             by_owner[row["owner__username"] or "—"] += row["n"]
-    manages_all = rules.can_manage_engagement(user, conference)
     summaries = [
         ListSummary(
             target_list=tl,
             counts={state: counts[tl.pk][state] for state in InviteeState.values},
             total=sum(counts[tl.pk].values()),
             overdue=overdue[tl.pk],
-            can_manage=manages_all or tl.owner_id == getattr(user, "pk", None),
+            can_manage=manages_all or tl.owner_id == _pk(user),
         )
         for tl in lists
     ]
@@ -89,26 +145,40 @@ def overview(user: Any, conference: Conference, today: dt.date | None = None) ->
 class InviteeRow:
     invitee: Invitee
     overdue: list[str]
+    can_edit: bool = False
 
 
 def invitee_rows(
     target_list: TargetList,
     *,
+    user: Any,
     state: str = "",
     star: bool | None = None,
     owner: str = "",
     overdue_only: bool = False,
     today: dt.date | None = None,
 ) -> list[InviteeRow]:
-    """The list's invitees, filtered, each with the steps it is overdue for."""
+    """The list's invitees the user may see (``visible_invitees``), filtered, each with the
+    steps it is overdue for and whether the user may edit it."""
     today = today or timezone.localdate()
     schedule = deadlines(target_list.conference)
-    invitees = target_list.invitees.select_related("owner", "country", "constituent_group")
+    manages_list = rules.can_manage_list(user, target_list)
+    invitees = visible_invitees(user, target_list).select_related(
+        "owner", "country", "constituent_group"
+    )
     if state:
         invitees = invitees.filter(state=state)
     if star is not None:
         invitees = invitees.filter(star=star)
     if owner:
         invitees = invitees.filter(owner__username=owner)
-    result = [InviteeRow(i, overdue_steps(i.state, schedule, today)) for i in invitees]
+    pk = _pk(user)
+    result = [
+        InviteeRow(
+            i,
+            overdue_steps(i.state, schedule, today),
+            can_edit=manages_list or (pk is not None and i.owner_id == pk),
+        )
+        for i in invitees
+    ]
     return [row for row in result if row.overdue] if overdue_only else result

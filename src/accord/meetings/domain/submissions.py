@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -318,8 +318,6 @@ def submit_submission(*, user: Any, submission: Submission) -> Submission:
         "Only someone who acts for the submitting delegation submits its contribution.",
     )
     meeting = submission.meeting
-    if not submission.file:
-        raise DomainError("Upload the document before submitting the contribution.", field="file")
     stored: list[MeetingDocument] = []
     try:
         with transaction.atomic():
@@ -329,6 +327,10 @@ def submit_submission(*, user: Any, submission: Submission) -> Submission:
                 raise DomainError(
                     f"{current} is already {current.get_status_display().lower()}.",
                     field="status",
+                )
+            if not current.file:
+                raise DomainError(
+                    "Upload the document before submitting the contribution.", field="file"
                 )
             when = _now()
             symbol = _free_symbol(meeting)
@@ -378,8 +380,16 @@ def _copy(source: Submission, target: Submission) -> None:
 
 
 def _transition(
-    *, user: Any, submission: Submission, to: str, allowed_from: tuple[str, ...], action: str
+    *,
+    user: Any,
+    submission: Submission,
+    to: str,
+    allowed_from: tuple[str, ...],
+    action: str,
+    check: Callable[[Submission], None] | None = None,
 ) -> Submission:
+    """Move the submission, read again under its lock, from one of ``allowed_from`` to
+    ``to``; ``check`` may refuse on what the locked row says."""
     with transaction.atomic():
         current = _locked(submission)
         if current.status not in allowed_from:
@@ -388,6 +398,8 @@ def _transition(
                 f"{SubmissionStatus(to).label.lower()}.",
                 field="status",
             )
+        if check is not None:
+            check(current)
         before = current.status
         current.status = to
         current.save(update_fields=["status"])
@@ -430,17 +442,21 @@ def accept_submission(*, user: Any, submission: Submission) -> Submission:
         submission_rules.can_decide(user, submission.meeting.conference),
         "Only the secretariat accepts contributions for a meeting.",
     )
-    if submission.late and not submission.admitted:
-        raise DomainError(
-            f"{submission} came after the deadline; admit it before accepting it.",
-            field="status",
-        )
+
+    def admitted_if_late(current: Submission) -> None:
+        if current.late and not current.admitted:
+            raise DomainError(
+                f"{current} came after the deadline; admit it before accepting it.",
+                field="status",
+            )
+
     return _transition(
         user=user,
         submission=submission,
         to=SubmissionStatus.ACCEPTED,
         allowed_from=(SubmissionStatus.SUBMITTED,),
         action="meeting.submission_accepted",
+        check=admitted_if_late,
     )
 
 

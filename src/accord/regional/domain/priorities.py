@@ -50,14 +50,28 @@ def _text(value: str, field: str, limit: int | None, required: bool = True) -> s
 
 
 def _items(conference: Conference, items: Iterable[PlanItem]) -> list[PlanItem]:
-    chosen: dict[int, PlanItem] = {}
-    for item in items:
-        if item.version.plan.conference_id != conference.pk:
-            raise DomainError(
-                f"Plan item {item.code} belongs to another conference.", field="plan_items"
-            )
-        chosen[item.pk] = item
+    """The items, each once, checked to be of the conference's plan in one query (not two
+    per item)."""
+    chosen = {item.pk: item for item in items}
+    foreign = (
+        PlanItem.objects.filter(pk__in=chosen)
+        .exclude(version__plan__conference=conference)
+        .order_by("code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    if foreign is not None:
+        raise DomainError(f"Plan item {foreign} belongs to another conference.", field="plan_items")
     return list(chosen.values())
+
+
+def _item_labels(items: Iterable[PlanItem]) -> list[str]:
+    """Identifiers for the audit trail, each with its version (an item keeps its identifier
+    from version to version), read in one query."""
+    rows = PlanItem.objects.filter(pk__in=[item.pk for item in items]).values_list(
+        "code", "version__number"
+    )
+    return sorted(f"{code} (v{number})" for code, number in rows)
 
 
 def _require_writer(user: Any, conference: Conference, rto: RegionalOrganization) -> None:
@@ -129,31 +143,34 @@ def update_priority(
     text: str | None = None,
     plan_items: Iterable[PlanItem] | None = None,
 ) -> RegionalPriority:
-    """Change the title, text or linked items given. Audited with what changed."""
+    """Change the title, text or linked items given; all checked before anything changes, so
+    a refusal leaves the priority as it was. Linked items are compared by item, not by
+    identifier: the same identifier in a newer version is another item. Audited with what
+    changed."""
     conference = priority.conference
     _require_writer(user, conference, priority.rto)
-    changes: dict[str, list[Any]] = {}
-    if title is not None:
-        title = _text(title, "title", 200)
-        if title != priority.title:
-            changes["title"] = [priority.title, title]
-            priority.title = title
-    if text is not None:
-        text = _text(text, "text", None, required=False)
-        if text != priority.text:
-            changes["text"] = [priority.text, text]
-            priority.text = text
+    new_title = None if title is None else _text(title, "title", 200)
+    new_text = None if text is None else _text(text, "text", None, required=False)
     items = None if plan_items is None else _items(conference, plan_items)
+    changes: dict[str, list[Any]] = {}
+    fields: list[str] = []
     with transaction.atomic():
+        if new_title is not None and new_title != priority.title:
+            changes["title"] = [priority.title, new_title]
+            priority.title = new_title
+            fields.append("title")
+        if new_text is not None and new_text != priority.text:
+            changes["text"] = [priority.text, new_text]
+            priority.text = new_text
+            fields.append("text")
         if items is not None:
-            before = sorted(priority.plan_items.values_list("code", flat=True))
-            after = sorted(i.code for i in items)
-            if before != after:
-                changes["plan_items"] = [before, after]
+            before = list(priority.plan_items.all())
+            if {i.pk for i in before} != {i.pk for i in items}:
+                changes["plan_items"] = [_item_labels(before), _item_labels(items)]
                 priority.plan_items.set(items)
         if changes:
             priority.updated_at = timezone.now()
-            priority.save()
+            priority.save(update_fields=[*fields, "updated_at"])
             record(
                 actor=user,
                 action="regional.priority_changed",
@@ -187,28 +204,31 @@ def set_cap(*, user: Any, conference: Conference, cap: int) -> RegionalSettings:
     )
     if not 1 <= cap <= MAX_CAP:
         raise DomainError(f"The cap must be between 1 and {MAX_CAP}, not {cap}.", field="cap")
-    over = [
-        code
-        for code, held in _held(conference).items()
-        if held > cap  # keep the order of the codes
-    ]
-    if over:
-        raise DomainError(
-            f"{', '.join(over)} already have more than {cap} priorities; remove some first.",
-            field="cap",
-        )
     with transaction.atomic():
+        # The lock add_priority takes: no priority is added past the new cap meanwhile.
+        Conference.objects.select_for_update().filter(pk=conference.pk).first()
+        over = [
+            code
+            for code, held in _held(conference).items()
+            if held > cap  # keep the order of the codes
+        ]
+        if over:
+            raise DomainError(
+                f"{', '.join(over)} already have more than {cap} priorities; remove some first.",
+                field="cap",
+            )
         settings_row, _ = RegionalSettings.objects.get_or_create(conference=conference)
         before = settings_row.cap
-        settings_row.cap, settings_row.updated_at = cap, timezone.now()
-        settings_row.save()
-        record(
-            actor=user,
-            action="regional.cap_set",
-            target=settings_row,
-            conference=conference,
-            changes={"cap": [before, cap]},
-        )
+        if before != cap:
+            settings_row.cap, settings_row.updated_at = cap, timezone.now()
+            settings_row.save(update_fields=["cap", "updated_at"])
+            record(
+                actor=user,
+                action="regional.cap_set",
+                target=settings_row,
+                conference=conference,
+                changes={"cap": [before, cap]},
+            )
     return settings_row
 
 

@@ -1,8 +1,12 @@
 """The secretariat's (and list owners') forms for invitations: a new target list, one more
-invitee, the deadline rules with the dates they give, and open registration on or off.
-Each calls one domain function; a refusal shows on the form and writes nothing."""
+invitee, editing and deleting both, the deadline rules with the dates they give, and open
+registration on or off. Each calls one domain function; a refusal shows on the form (or the
+confirmation page) and writes nothing."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,21 +15,31 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accord.conferences.models import Conference
+from accord.core.errors import DomainError, NotAllowed
 from accord.engagement import rules
-from accord.engagement.domain import deadlines, pipeline
+from accord.engagement.domain import deadlines, editing, pipeline
 from accord.engagement.domain import registration as registration_domain
 from accord.engagement.interfaces.forms import (
     DeadlinesForm,
     InviteeForm,
     OpenRegistrationForm,
     TargetListForm,
+    invitee_initial,
+    target_list_initial,
 )
 from accord.web.errors import reported_on
 from accord.web.htmx import redirect, vary_on_htmx, wants_fragment
-from accord.web.views.invitations import TEMPLATES, _conference, _context, _target_list
+from accord.web.views.invitations import (
+    TEMPLATES,
+    _conference,
+    _context,
+    _invitee,
+    _target_list,
+)
 
 
 def _secretariat(request: HttpRequest, slug: str) -> Conference:
@@ -157,3 +171,130 @@ def open_registration(request: HttpRequest, slug: str) -> HttpResponse:
             )
             return redirect(request, reverse("engagement_settings", args=[slug]))
     return _settings_page(request, conference, registration_form=form)
+
+
+# --- Editing and deleting lists and invitees ---------------------------------------------------
+
+
+@login_required
+def list_edit(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
+    """Rename a list, change its group or owner (secretariat); the way to delete it."""
+    target_list = _target_list(request, slug, list_id)
+    if not rules.can_edit_list(request.user, target_list):
+        raise PermissionDenied("Only the secretariat changes target lists.")
+    form = TargetListForm(request.POST or None, initial=target_list_initial(target_list))
+    if request.method == "POST" and form.is_valid():
+        with reported_on(form):
+            editing.update_target_list(
+                user=request.user, target_list=target_list, **form.cleaned_data
+            )
+            messages.success(request, _("Target list “%(name)s” saved.") % {"name": target_list})
+            return redirect(request, reverse("engagement_list", args=[slug, list_id]))
+    context = _context(
+        request,
+        target_list.conference,
+        target_list=target_list,
+        form=form,
+        refusal=editing.deletion_refusal(target_list),
+    )
+    status = 400 if form.errors else 200
+    return render(request, TEMPLATES + "list_edit.html", context, status=status)
+
+
+def _confirmed_deletion(
+    request: HttpRequest,
+    conference: Conference,
+    *,
+    refusal: str | None,
+    delete: Callable[[], None],
+    done: str,
+    done_url: str,
+    **page: Any,
+) -> HttpResponse:
+    """A GET asks (or says why it cannot be done); a POST does it, or shows the refusal."""
+    if request.method == "POST" and refusal is None:
+        try:
+            delete()
+        except NotAllowed:
+            raise
+        except DomainError as error:
+            refusal = error.message
+        else:
+            messages.success(request, done)
+            return redirect(request, done_url)
+    context = _context(request, conference, refusal=refusal, **page)
+    status = 400 if request.method == "POST" else 200
+    return render(request, TEMPLATES + "confirm_delete.html", context, status=status)
+
+
+@login_required
+def list_delete(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
+    """Ask, then delete a list whose invitees were never invited (secretariat)."""
+    target_list = _target_list(request, slug, list_id)
+    if not rules.can_edit_list(request.user, target_list):
+        raise PermissionDenied("Only the secretariat deletes target lists.")
+    count = target_list.invitees.count()
+    return _confirmed_deletion(
+        request,
+        target_list.conference,
+        refusal=editing.deletion_refusal(target_list),
+        delete=lambda: editing.delete_target_list(user=request.user, target_list=target_list),
+        done=_("Target list “%(name)s” deleted.") % {"name": target_list.name},
+        done_url=reverse("engagement_lists", args=[slug]),
+        heading=_("Delete the list “%(name)s”?") % {"name": target_list.name},
+        question=ngettext(
+            "Its %(count)s invitee, never invited, goes with it.",
+            "Its %(count)s invitees, never invited, go with it.",
+            count,
+        )
+        % {"count": count},
+        button=_("Delete the list"),
+        back=reverse("engagement_list_edit", args=[slug, list_id]),
+    )
+
+
+@login_required
+def invitee_edit(request: HttpRequest, slug: str, invitee_id: int) -> HttpResponse:
+    """Change an invitee's details and star (whoever manages them); the way to remove them."""
+    invitee = _invitee(request, slug, invitee_id)
+    form = InviteeForm(request.POST or None, initial=invitee_initial(invitee))
+    back = reverse("engagement_list", args=[slug, invitee.target_list_id])
+    if request.method == "POST" and form.is_valid():
+        with reported_on(form):
+            editing.update_invitee(user=request.user, invitee=invitee, **form.cleaned_data)
+            messages.success(request, _("%(name)s saved.") % {"name": invitee.name})
+            return redirect(request, back)
+    context = _context(
+        request,
+        invitee.target_list.conference,
+        invitee=invitee,
+        target_list=invitee.target_list,
+        form=form,
+        can_remove=rules.can_remove_invitee(request.user, invitee),
+        refusal=editing.removal_refusal(invitee),
+        back=back,
+    )
+    status = 400 if form.errors else 200
+    return render(request, TEMPLATES + "invitee_edit.html", context, status=status)
+
+
+@login_required
+def invitee_remove(request: HttpRequest, slug: str, invitee_id: int) -> HttpResponse:
+    """Ask, then take an invitee who was never invited off their list."""
+    invitee = _invitee(request, slug, invitee_id)
+    if not rules.can_remove_invitee(request.user, invitee):
+        raise PermissionDenied("Only the secretariat and the list's owner remove invitees.")
+    target_list = invitee.target_list
+    return _confirmed_deletion(
+        request,
+        target_list.conference,
+        refusal=editing.removal_refusal(invitee),
+        delete=lambda: editing.remove_invitee(user=request.user, invitee=invitee),
+        done=_("%(name)s removed from the list.") % {"name": invitee.name},
+        done_url=reverse("engagement_list", args=[slug, target_list.pk]),
+        heading=_("Remove %(name)s from “%(list)s”?")
+        % {"name": invitee.name, "list": target_list.name},
+        question=_("They were never invited; the audit trail keeps what they were."),
+        button=_("Remove from the list"),
+        back=reverse("engagement_invitee_edit", args=[slug, invitee_id]),
+    )

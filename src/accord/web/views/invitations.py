@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accord.conferences.models import Conference
-from accord.core.errors import DomainError, NotAllowed
+from accord.core.errors import DomainError, NotAllowed, NotFound
 from accord.engagement import rules
 from accord.engagement.domain import imports, invitations, pipeline
 from accord.engagement.enums import InviteeState
@@ -24,7 +24,13 @@ from accord.engagement.interfaces.forms import ImportForm, MoveForm
 from accord.engagement.models import InvitationBatch, Invitee, TargetList
 from accord.engagement.queries.batches import batch_progress, find_batch
 from accord.engagement.queries.exports import export_target_list
-from accord.engagement.queries.pipeline import invitee_rows, overview
+from accord.engagement.queries.pipeline import (
+    find_invitee,
+    find_target_list,
+    invitee_rows,
+    overview,
+    visible_invitees,
+)
 from accord.web.errors import domain_errors, reported_on
 from accord.web.htmx import vary_on_htmx, wants_fragment
 from accord.web.views.context import conference_context
@@ -59,14 +65,19 @@ def _conference(request: HttpRequest, slug: str) -> Conference:
 
 
 def _target_list(request: HttpRequest, slug: str, list_id: int) -> TargetList:
-    conference = _conference(request, slug)
-    target_list = get_object_or_404(TargetList, pk=list_id, conference=conference)
-    if (
-        not rules.can_manage_list(request.user, target_list)
-        and not target_list.invitees.filter(owner_id=request.user.pk).exists()
-    ):
-        raise PermissionDenied("You do not manage this list.")
-    return target_list
+    """The list, if the user manages it or owns one of its invitees (else 403; 404 if none)."""
+    try:
+        return find_target_list(request.user, _conference(request, slug), list_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
+
+
+def _invitee(request: HttpRequest, slug: str, invitee_id: int) -> Invitee:
+    """The invitee, if the user manages them (else 403; 404 if there is none)."""
+    try:
+        return find_invitee(request.user, _conference(request, slug), invitee_id)
+    except NotFound as error:
+        raise Http404(error.message) from error
 
 
 def _context(request: HttpRequest, conference: Conference, **more: Any) -> dict[str, Any]:
@@ -109,6 +120,7 @@ def list_detail(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
     state = request.GET.get("state", "")
     rows = invitee_rows(
         target_list,
+        user=request.user,
         state=state if state in InviteeState.values else "",
         star=_flag(request.GET.get("star", "")),
         owner=request.GET.get("owner", ""),
@@ -122,6 +134,7 @@ def list_detail(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
         states=InviteeState.choices,
         filters=request.GET,
         can_manage=rules.can_manage_list(request.user, target_list),
+        can_edit_list=rules.can_edit_list(request.user, target_list),
         import_form=ImportForm(),
         move_form=MoveForm(),
     )
@@ -131,6 +144,8 @@ def list_detail(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
 @login_required
 def list_import(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
     target_list = _target_list(request, slug, list_id)
+    if not rules.can_manage_list(request.user, target_list):
+        raise PermissionDenied("Only the secretariat and the list's owner import invitees.")
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -155,7 +170,9 @@ def list_export(request: HttpRequest, slug: str, list_id: int, fmt: str) -> Http
     target_list = _target_list(request, slug, list_id)
     if fmt not in CONTENT_TYPES:
         raise Http404("Unknown format.")
-    response = HttpResponse(export_target_list(target_list, fmt), content_type=CONTENT_TYPES[fmt])
+    response = HttpResponse(
+        export_target_list(target_list, fmt, user=request.user), content_type=CONTENT_TYPES[fmt]
+    )
     response["Content-Disposition"] = f'attachment; filename="target-list-{target_list.pk}.{fmt}"'
     return response
 
@@ -163,8 +180,7 @@ def list_export(request: HttpRequest, slug: str, list_id: int, fmt: str) -> Http
 @login_required
 @require_POST
 def invitee_move(request: HttpRequest, slug: str, invitee_id: int) -> HttpResponse:
-    conference = _conference(request, slug)
-    invitee = get_object_or_404(Invitee, pk=invitee_id, target_list__conference=conference)
+    invitee = _invitee(request, slug, invitee_id)
     form = MoveForm(request.POST)
     if form.is_valid():
         try:
@@ -187,7 +203,9 @@ def invitee_move(request: HttpRequest, slug: str, invitee_id: int) -> HttpRespon
 def send(request: HttpRequest, slug: str, list_id: int) -> HttpResponse:
     """Queue invitations to the ticked invitees; "confirm" must be ticked as well."""
     target_list = _target_list(request, slug, list_id)
-    chosen = target_list.invitees.filter(pk__in=request.POST.getlist("invitee"))
+    chosen = visible_invitees(request.user, target_list).filter(
+        pk__in=request.POST.getlist("invitee")
+    )
     url = reverse("engagement_list", args=[slug, target_list.pk])
     if request.POST.get("confirm") != "1":
         return render(
