@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accord.core.errors import NotFound
 from accord.linkages.enums import SuggestionState
 from accord.linkages.models import LinkSuggestion, SuggestionRun
@@ -24,7 +26,7 @@ BEST_FIRST = ("-score", "type", "target", "id")
 def require_viewer(user: Any, version: PlanVersion) -> None:
     require(
         can_view_suggestions(user, version),
-        "Only the secretariat and chairs see suggested links.",
+        gettext("Only the secretariat and chairs see suggested links."),
     )
 
 
@@ -61,7 +63,11 @@ def find_suggestion(item: PlanItem, suggestion_id: int) -> LinkSuggestion:
     """One suggestion of the item, with the item attached (no further query for it)."""
     suggestion = LinkSuggestion.objects.filter(item=item, pk=suggestion_id).first()
     if suggestion is None:
-        raise NotFound(f"{item.code} has no suggestion {suggestion_id}.", field="suggestion_id")
+        raise NotFound(
+            gettext("%(code)s has no suggestion %(suggestion_id)s.")
+            % {"code": item.code, "suggestion_id": suggestion_id},
+            field="suggestion_id",
+        )
     suggestion.item = item
     return suggestion
 
@@ -78,7 +84,11 @@ def latest_run(version: PlanVersion) -> SuggestionRun | None:
 def find_run(version: PlanVersion, run_id: int) -> SuggestionRun:
     run = SuggestionRun.objects.filter(version=version, pk=run_id).first()
     if run is None:
-        raise NotFound(f"Version {version.number} has no suggestion run {run_id}.", field="run_id")
+        raise NotFound(
+            gettext("Version %(number)s has no suggestion run %(run_id)s.")
+            % {"number": version.number, "run_id": run_id},
+            field="run_id",
+        )
     return run
 
 

@@ -51,8 +51,10 @@ class Position(models.Model):
     item_revision = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text=_("The item's revision when stated: a position on the whole item lapses "
-                    "when its text changes."),
+        help_text=_(
+            "The item's revision when stated: a position on the whole item lapses "
+            "when its text changes."
+        ),
     )
     stance = models.CharField(_("stance"), max_length=20, choices=Stance)
     detail = models.TextField(_("detail"), blank=True)
@@ -73,9 +75,7 @@ class Position(models.Model):
     class Meta:
         ordering = ["id"]
         # Current stances read a version's positions in the order they were stated.
-        indexes = [
-            models.Index(fields=["version", "stated_at", "id"], name="position_in_order")
-        ]
+        indexes = [models.Index(fields=["version", "stated_at", "id"], name="position_in_order")]
         verbose_name = _("position")
 
     def __str__(self) -> str:

@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference, Delegation
@@ -40,7 +41,9 @@ logger = logging.getLogger(__name__)
 
 
 def _require_streamliner(user: Any, conference: Conference) -> None:
-    require(can_streamline(user, conference), "Only the secretariat and chairs streamline.")
+    require(
+        can_streamline(user, conference), gettext("Only the secretariat and chairs streamline.")
+    )
 
 
 # --- Corpora ------------------------------------------------------------------------------------
@@ -79,30 +82,49 @@ def import_corpus(
     _require_streamliner(user, conference)
     name = name.strip()
     if not name:
-        raise DomainError("Give the corpus a name.", field="name")
+        raise DomainError(gettext("Give the corpus a name."), field="name")
     if len(name) > 100:
-        raise DomainError("The name is longer than 100 characters.", field="name")
+        raise DomainError(gettext("The name is longer than 100 characters."), field="name")
     if kind not in CorpusKind.values:
         raise DomainError(
-            f"Unknown kind '{kind}'; expected one of {', '.join(CorpusKind.values)}.", field="kind"
+            gettext("Unknown kind '%(kind)s'; expected one of %(join)s.")
+            % {"kind": kind, "join": ", ".join(CorpusKind.values)},
+            field="kind",
         )
     if Corpus.objects.filter(conference=conference, name=name).exists():
-        raise DomainError(f"{conference} already has a corpus named '{name}'.", field="name")
+        raise DomainError(
+            gettext("%(conference)s already has a corpus named '%(name)s'.")
+            % {"conference": conference, "name": name},
+            field="name",
+        )
     filename = Path(str(getattr(path_or_file, "name", path_or_file))).name
     try:
         filename, texts = _read(path_or_file)
     except DocumentError as error:
         raise DomainError(str(error), field="file") from error
     except (overlap.OverlapError, ValueError, OSError) as error:
-        raise DomainError(f"{filename}: {error}", field="file") from error
+        raise DomainError(
+            gettext("%(filename)s: %(error)s") % {"filename": filename, "error": error},
+            field="file",
+        ) from error
     if not texts:
-        raise DomainError(f"{filename}: no numbered text found.", field="file")
+        raise DomainError(
+            gettext("%(filename)s: no numbered text found.") % {"filename": filename}, field="file"
+        )
     seen: set[str] = set()
     for text in texts:
         if text.id in seen:
-            raise DomainError(f"{filename}: number {text.id} is used twice.", field="file")
+            raise DomainError(
+                gettext("%(filename)s: number %(id)s is used twice.")
+                % {"filename": filename, "id": text.id},
+                field="file",
+            )
         if len(text.id) > 60:
-            raise DomainError(f"{filename}: number '{text.id[:60]}…' is too long.", field="file")
+            raise DomainError(
+                gettext("%(filename)s: number '%(value)s…' is too long.")
+                % {"filename": filename, "value": text.id[:60]},
+                field="file",
+            )
         seen.add(text.id)
     with transaction.atomic():
         corpus = Corpus.objects.create(
@@ -143,19 +165,28 @@ def start_analysis(
     _require_streamliner(user, conference)
     if version.plan.conference_id != conference.pk:
         raise DomainError(
-            f"Version {version.number} is not a version of {conference}.", field="version"
+            gettext("Version %(number)s is not a version of %(conference)s.")
+            % {"number": version.number, "conference": conference},
+            field="version",
         )
     chosen = list(corpora)
     for corpus in chosen:
         if corpus.conference_id != conference.pk:
-            raise DomainError(f"The corpus {corpus} is not at {conference}.", field="corpora")
+            raise DomainError(
+                gettext("The corpus %(corpus)s is not at %(conference)s.")
+                % {"corpus": corpus, "conference": conference},
+                field="corpora",
+            )
     if method not in Method.values:
         raise DomainError(
-            f"Unknown method '{method}'; expected one of {', '.join(Method.values)}.",
+            gettext("Unknown method '%(method)s'; expected one of %(join)s.")
+            % {"method": method, "join": ", ".join(Method.values)},
             field="method",
         )
     if threshold is not None and not 0 < threshold <= 1:
-        raise DomainError("The threshold is a number above 0 and at most 1.", field="threshold")
+        raise DomainError(
+            gettext("The threshold is a number above 0 and at most 1."), field="threshold"
+        )
     with transaction.atomic():
         run = AnalysisRun.objects.create(
             conference=conference,
@@ -302,13 +333,17 @@ def dismiss_pair(*, user: Any, conference: Conference, a: str, b: str, reason: s
     _require_streamliner(user, conference)
     reason = reason.strip()
     if not reason:
-        raise DomainError("Say why the pair is dismissed.", field="reason")
+        raise DomainError(gettext("Say why the pair is dismissed."), field="reason")
     a, b = a.strip(), b.strip()
     if not a or not b or a == b:
-        raise DomainError("Name two different texts.", field="a")
+        raise DomainError(gettext("Name two different texts."), field="a")
     text_a, text_b = pair_key(a, b)
     if Dismissal.objects.filter(conference=conference, text_a=text_a, text_b=text_b).exists():
-        raise DomainError(f"{text_a} and {text_b} are already dismissed.", field="a")
+        raise DomainError(
+            gettext("%(text_a)s and %(text_b)s are already dismissed.")
+            % {"text_a": text_a, "text_b": text_b},
+            field="a",
+        )
     with transaction.atomic():
         dismissal = Dismissal.objects.create(
             conference=conference,
@@ -356,16 +391,18 @@ def propose_merge(
     conference = run.conference
     _require_streamliner(user, conference)
     if run.state != RunState.DONE:
-        raise DomainError("The analysis has not finished.", field="cluster")
+        raise DomainError(gettext("The analysis has not finished."), field="cluster")
     clusters = visible_clusters(run, dismissals_of(conference))
     if not 0 <= cluster_index < len(clusters):
-        raise DomainError("There is no such cluster in this analysis.", field="cluster")
+        raise DomainError(gettext("There is no such cluster in this analysis."), field="cluster")
     ids, _pairs = clusters[cluster_index]
     by_code = {item.code: item for item in run.version.items.filter(code__in=ids)}
     items = [by_code[i] for i in ids if i in by_code]
     if len(items) < 2:
         raise DomainError(
-            "This cluster holds fewer than two items of the plan: there is nothing to merge.",
+            gettext(
+                "This cluster holds fewer than two items of the plan: there is nothing to merge."
+            ),
             field="cluster",
         )
     others = [i for i in ids if i not in by_code]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference
 from accord.core.errors import NotFound
@@ -43,14 +44,22 @@ def find_run(conference: Conference, run_id: int) -> AnalysisRun:
         .first()
     )
     if run is None:
-        raise NotFound(f"{conference} has no analysis {run_id}.", field="run")
+        raise NotFound(
+            gettext("%(conference)s has no analysis %(run_id)s.")
+            % {"conference": conference, "run_id": run_id},
+            field="run",
+        )
     return run
 
 
 def find_dismissal(conference: Conference, dismissal_id: int) -> Dismissal:
     dismissal = Dismissal.objects.filter(conference=conference, pk=dismissal_id).first()
     if dismissal is None:
-        raise NotFound(f"{conference} has no dismissed pair {dismissal_id}.", field="dismissal")
+        raise NotFound(
+            gettext("%(conference)s has no dismissed pair %(dismissal_id)s.")
+            % {"conference": conference, "dismissal_id": dismissal_id},
+            field="dismissal",
+        )
     return dismissal
 
 

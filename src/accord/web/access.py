@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accord import rules
@@ -27,7 +28,7 @@ def conference_for(
     if not rules.can_view_conference(request.user, conference):
         if not request.user.is_authenticated:
             raise Http404("No such conference.")
-        raise NotAllowed("You take no part in this conference.")
+        raise NotAllowed(gettext("You take no part in this conference."))
     return conference
 
 

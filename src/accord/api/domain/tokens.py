@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.api.models import NAME_MAX, ApiToken
@@ -39,15 +40,23 @@ def create_api_token(*, user: Any, name: str, actor: Any = None) -> tuple[ApiTok
     if actor is not None:
         rules.require(
             actor.pk == user.pk or rules.is_secretariat(actor),
-            "Only the account holder or the secretariat creates a token for an account.",
+            gettext("Only the account holder or the secretariat creates a token for an account."),
         )
     name = name.strip()
     if not name:
-        raise DomainError("The token's name is empty.", field="name")
+        raise DomainError(gettext("The token's name is empty."), field="name")
     if len(name) > NAME_MAX:
-        raise DomainError(f"The token's name is longer than {NAME_MAX} characters.", field="name")
+        raise DomainError(
+            gettext("The token's name is longer than %(name_max)s characters.")
+            % {"name_max": NAME_MAX},
+            field="name",
+        )
     if not user.is_active:
-        raise DomainError(f"The account '{user.get_username()}' is disabled.", field="user")
+        raise DomainError(
+            gettext("The account '%(get_username)s' is disabled.")
+            % {"get_username": user.get_username()},
+            field="user",
+        )
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -67,7 +76,7 @@ def revoke_api_token(*, token: ApiToken, actor: Any = None) -> ApiToken:
     if actor is not None:
         rules.require(
             actor.pk == token.user_id or rules.is_secretariat(actor),
-            "Only the account holder or the secretariat revokes its tokens.",
+            gettext("Only the account holder or the secretariat revokes its tokens."),
         )
     if token.revoked:
         return token
@@ -86,7 +95,9 @@ def revoke_api_token(*, token: ApiToken, actor: Any = None) -> ApiToken:
 def find_token(token_id: int) -> ApiToken:
     token = ApiToken.objects.select_related("user").filter(pk=token_id).first()
     if token is None:
-        raise NotFound(f"No API token with id {token_id}.", field="token")
+        raise NotFound(
+            gettext("No API token with id %(token_id)s.") % {"token_id": token_id}, field="token"
+        )
     return token
 
 
@@ -94,11 +105,11 @@ def authenticate_key(key: str) -> Any:
     """The active user a key acts as; TokenRejected otherwise. Notes when it was last used."""
     token = ApiToken.objects.select_related("user").filter(key_digest=digest(key.strip())).first()
     if token is None:
-        raise TokenRejected("Unknown API token.", field="Authorization")
+        raise TokenRejected(gettext("Unknown API token."), field="Authorization")
     if token.revoked:
-        raise TokenRejected("This API token was revoked.", field="Authorization")
+        raise TokenRejected(gettext("This API token was revoked."), field="Authorization")
     if not token.user.is_active:
-        raise TokenRejected("This API token's account is disabled.", field="Authorization")
+        raise TokenRejected(gettext("This API token's account is disabled."), field="Authorization")
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -204,7 +205,11 @@ def create_contribution(
     if payload.on_behalf_of:
         rto = RegionalOrganization.objects.filter(code__iexact=payload.on_behalf_of).first()
         if rto is None:
-            raise DomainError(f"There is no RTO '{payload.on_behalf_of}'.", field="on_behalf_of")
+            raise DomainError(
+                gettext("There is no RTO '%(on_behalf_of)s'.")
+                % {"on_behalf_of": payload.on_behalf_of},
+                field="on_behalf_of",
+            )
     created = domain.create_contribution(
         user=user,
         version=version,

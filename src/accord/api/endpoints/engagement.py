@@ -13,6 +13,7 @@ from typing import Any, Literal
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -169,7 +170,11 @@ def _by_code(model: type[models.Model], field: str, value: str | None, key: str)
         return None
     found = model._default_manager.filter(**{f"{key}__iexact": value.strip()}).first()
     if found is None:
-        raise DomainError(f"Unknown {field.replace('_', ' ')} '{value}'.", field=field)
+        raise DomainError(
+            gettext("Unknown %(replace)s '%(value)s'.")
+            % {"replace": field.replace("_", " "), "value": value},
+            field=field,
+        )
     return found
 
 
@@ -217,7 +222,7 @@ def list_target_lists(request: HttpRequest, slug: str) -> Any:
     user = reader(request)
     conference = visible_conference(user, slug)
     if not rules.can_view_engagement(user, conference):
-        raise NotAllowed("Invitations are the secretariat's and list owners' business.")
+        raise NotAllowed(gettext("Invitations are the secretariat's and list owners' business."))
     data = overview(user, conference)
     return {
         "deadlines": [{"step": d.step, "due": d.due} for d in data.schedule],
@@ -313,7 +318,7 @@ def list_registrations(request: HttpRequest, slug: str, state: str = "") -> Any:
     user = reader(request)
     conference = visible_conference(user, slug)
     if not rules.can_decide_registrations(user, conference):
-        raise NotAllowed("Only the secretariat sees registrations.")
+        raise NotAllowed(gettext("Only the secretariat sees registrations."))
     return [_registration(r) for r in registration_queue(conference, state)]
 
 
@@ -331,7 +336,7 @@ def decide_registration(
     conference = visible_conference(user, slug)
     registration = Registration.objects.filter(pk=registration_id, conference=conference).first()
     if registration is None:
-        raise NotFound("No such registration.")
+        raise NotFound(gettext("No such registration."))
     registration_domain.decide(
         user=user,
         registration=registration,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Status
 
 from accord.api.auth import BearerToken, reader
@@ -123,7 +124,11 @@ def remove_linkage(request: HttpRequest, slug: str, number: int, code: str, link
     item = _item(user, slug, number, code)
     linkage = Linkage.objects.filter(pk=linkage_id, item=item).first()
     if linkage is None:
-        raise NotFound(f"{item.code} has no linkage {linkage_id}.", field="linkage_id")
+        raise NotFound(
+            gettext("%(code)s has no linkage %(linkage_id)s.")
+            % {"code": item.code, "linkage_id": linkage_id},
+            field="linkage_id",
+        )
     linkage.item = item  # already loaded with its version and conference
     plans.remove_linkage(user=user, linkage=linkage)
     return Status(204, None)

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -92,13 +93,20 @@ def _one(user: Any, conference: Conference, meeting_id: int, pk: int) -> dict[st
     for row in queries.submissions_of(user, meeting).rows:
         if row.submission.pk == pk:
             return as_dict(row)
-    raise DomainError(f"{meeting.code} has no contribution {pk} that you may see.")
+    raise DomainError(
+        gettext("%(code)s has no contribution %(pk)s that you may see.")
+        % {"code": meeting.code, "pk": pk}
+    )
 
 
 def _delegation(conference: Conference, pk: int, field: str) -> Delegation:
     found = Delegation.objects.filter(conference=conference, pk=pk).first()
     if found is None:
-        raise DomainError(f"{conference} has no delegation {pk}.", field=field)
+        raise DomainError(
+            gettext("%(conference)s has no delegation %(pk)s.")
+            % {"conference": conference, "pk": pk},
+            field=field,
+        )
     return found
 
 
@@ -135,13 +143,19 @@ def create_submission(
     if payload.on_behalf_of:
         rto = RegionalOrganization.objects.filter(code=payload.on_behalf_of.upper()).first()
         if rto is None:
-            raise DomainError(f"There is no RTO '{payload.on_behalf_of}'.", field="on_behalf_of")
+            raise DomainError(
+                gettext("There is no RTO '%(on_behalf_of)s'.")
+                % {"on_behalf_of": payload.on_behalf_of},
+                field="on_behalf_of",
+            )
     contribution = None
     if payload.contribution is not None:
         contribution = Contribution.objects.filter(pk=payload.contribution).first()
         if contribution is None:
             raise DomainError(
-                f"There is no contribution {payload.contribution}.", field="contribution"
+                gettext("There is no contribution %(contribution)s.")
+                % {"contribution": payload.contribution},
+                field="contribution",
             )
     made = domain.create_submission(
         user=user,

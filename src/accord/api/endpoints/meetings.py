@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -159,7 +160,9 @@ def _references(conference: Conference, values: dict[str, Any]) -> dict[str, Any
     if values.get("chair") is not None:
         person = Person.objects.filter(pk=values["chair"]).first()
         if person is None:
-            raise DomainError(f"There is no person {values['chair']}.", field="chair")
+            raise DomainError(
+                gettext("There is no person %(value)s.") % {"value": values["chair"]}, field="chair"
+            )
         values["chair"] = person
     if values.get("back_to_back_with") is not None:
         partner = Meeting.objects.filter(
@@ -167,7 +170,8 @@ def _references(conference: Conference, values: dict[str, Any]) -> dict[str, Any
         ).first()
         if partner is None:
             raise DomainError(
-                f"{conference} has no meeting {values['back_to_back_with']}.",
+                gettext("%(conference)s has no meeting %(value)s.")
+                % {"conference": conference, "value": values["back_to_back_with"]},
                 field="back_to_back_with",
             )
         values["back_to_back_with"] = partner

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Status
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -250,7 +251,11 @@ def record_position(
     version = current_version(user, conference, number)
     item = PlanItem.objects.filter(version=version, code=code).first()
     if item is None:
-        raise NotFound(f"Version {version.number} has no item {code}.", field="code")
+        raise NotFound(
+            gettext("Version %(number)s has no item %(code)s.")
+            % {"number": version.number, "code": code},
+            field="code",
+        )
     item.version = version  # already loaded with its plan and conference
     delegation = (
         Delegation.objects.filter(conference=conference, pk=payload.delegation_id)
@@ -259,7 +264,9 @@ def record_position(
     )
     if delegation is None:
         raise NotFound(
-            f"{conference} has no delegation {payload.delegation_id}.", field="delegation_id"
+            gettext("%(conference)s has no delegation %(delegation_id)s.")
+            % {"conference": conference, "delegation_id": payload.delegation_id},
+            field="delegation_id",
         )
     position = negotiation.record_position(
         user=user,

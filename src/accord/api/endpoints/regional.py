@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
@@ -112,7 +113,8 @@ def _items(conference: Conference, codes: list[str]) -> list[PlanItem]:
     missing = [code for code in codes if code not in found]
     if missing:
         raise DomainError(
-            f"The newest version of the plan has no item {', '.join(missing)}.",
+            gettext("The newest version of the plan has no item %(join)s.")
+            % {"join": ", ".join(missing)},
             field="plan_items",
         )
     return [found[code] for code in codes]

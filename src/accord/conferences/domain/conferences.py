@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import diff, record, snapshot
@@ -19,10 +20,12 @@ EDITABLE_FIELDS = ("name", "short_name", "venue", "start_date", "end_date", "pha
 def _check(start_date: dt.date, end_date: dt.date, phase: str) -> None:
     if phase not in Phase.values:
         raise DomainError(
-            f"Unknown phase '{phase}'; expected one of {Phase.values}.", field="phase"
+            gettext("Unknown phase '%(phase)s'; expected one of %(values)s.")
+            % {"phase": phase, "values": Phase.values},
+            field="phase",
         )
     if end_date < start_date:
-        raise DomainError("The closing date is before the opening date.", field="end_date")
+        raise DomainError(gettext("The closing date is before the opening date."), field="end_date")
 
 
 def create_conference(
@@ -38,10 +41,15 @@ def create_conference(
     is_public: bool = True,
 ) -> Conference:
     """Create a conference (secretariat only)."""
-    rules.require(rules.can_create_conference(user), "Only the secretariat creates conferences.")
+    rules.require(
+        rules.can_create_conference(user), gettext("Only the secretariat creates conferences.")
+    )
     _check(start_date, end_date, phase)
     if Conference.objects.filter(slug=slug).exists():
-        raise DomainError(f"A conference with the short address '{slug}' exists.", field="slug")
+        raise DomainError(
+            gettext("A conference with the short address '%(slug)s' exists.") % {"slug": slug},
+            field="slug",
+        )
     with transaction.atomic():
         conference = Conference.objects.create(
             slug=slug,
@@ -66,11 +74,15 @@ def create_conference(
 def update_conference(*, user: Any, conference: Conference, **changes: Any) -> Conference:
     """Change the named fields of a conference (secretariat only); audits old and new values."""
     rules.require(
-        rules.can_manage_conference(user, conference), "Only the secretariat changes a conference."
+        rules.can_manage_conference(user, conference),
+        gettext("Only the secretariat changes a conference."),
     )
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
-        raise DomainError(f"Unknown field: {sorted(unknown)[0]}.", field=sorted(unknown)[0])
+        raise DomainError(
+            gettext("Unknown field: %(value)s.") % {"value": sorted(unknown)[0]},
+            field=sorted(unknown)[0],
+        )
     before = snapshot(conference, EDITABLE_FIELDS)
     for name, value in changes.items():
         setattr(conference, name, value)

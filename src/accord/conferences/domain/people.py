@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -27,7 +28,11 @@ def _lookup(model: Any, field: str, value: str | None, *, key: str = "code") -> 
         return None
     found = model.objects.filter(**{key: value}).first()
     if found is None:
-        raise DomainError(f"Unknown {model._meta.verbose_name} '{value}'.", field=field)
+        raise DomainError(
+            gettext("Unknown %(verbose_name)s '%(value)s'.")
+            % {"verbose_name": model._meta.verbose_name, "value": value},
+            field=field,
+        )
     return found
 
 
@@ -36,7 +41,10 @@ def _create_account(
 ) -> Any:
     User = get_user_model()
     if User.objects.filter(username=username).exists():
-        raise DomainError(f"The user name '{username}' is taken.", field="username")
+        raise DomainError(
+            gettext("The user name '%(username)s' is taken.") % {"username": username},
+            field="username",
+        )
     given, _, family = name.partition(" ")
     return User.objects.create_user(
         username=username,
@@ -62,9 +70,13 @@ def create_organization(
 
     ``country`` is an ISO alpha-3 code; the region defaults to the country's.
     """
-    rules.require(rules.is_secretariat(user), "Only the secretariat registers organizations.")
+    rules.require(
+        rules.is_secretariat(user), gettext("Only the secretariat registers organizations.")
+    )
     if Organization.objects.filter(name=name).exists():
-        raise DomainError(f"An organization named '{name}' exists.", field="name")
+        raise DomainError(
+            gettext("An organization named '%(name)s' exists.") % {"name": name}, field="name"
+        )
     country_obj = _lookup(Country, "country", country, key="iso3")
     region_obj = _lookup(Region, "region", region) or (country_obj.region if country_obj else None)
     with transaction.atomic():
@@ -103,7 +115,7 @@ def create_person(
     is_staff: bool = False,
 ) -> Person:
     """Create a person; with ``username``, also the user account they sign in with."""
-    rules.require(rules.is_secretariat(user), "Only the secretariat registers people.")
+    rules.require(rules.is_secretariat(user), gettext("Only the secretariat registers people."))
     account = None
     with transaction.atomic():
         if username is not None:
@@ -130,11 +142,14 @@ def create_delegation(
 ) -> Delegation:
     """Register an organization's delegation at a conference (secretariat only)."""
     rules.require(
-        rules.can_manage_conference(user, conference), "Only the secretariat registers delegations."
+        rules.can_manage_conference(user, conference),
+        gettext("Only the secretariat registers delegations."),
     )
     if Delegation.objects.filter(conference=conference, organization=organization).exists():
         raise DomainError(
-            f"{organization} already has a delegation at {conference}.", field="organization"
+            gettext("%(organization)s already has a delegation at %(conference)s.")
+            % {"organization": organization, "conference": conference},
+            field="organization",
         )
     with transaction.atomic():
         delegation = Delegation.objects.create(
@@ -160,10 +175,14 @@ def add_delegation_member(*, user: Any, delegation: Delegation, person: Person) 
     """Add a person to a delegation (secretariat or head of delegation)."""
     rules.require(
         rules.can_manage_delegation(user, delegation),
-        "Only the secretariat or the head of delegation adds members.",
+        gettext("Only the secretariat or the head of delegation adds members."),
     )
     if DelegationMembership.objects.filter(delegation=delegation, person=person).exists():
-        raise DomainError(f"{person} is already a member of {delegation}.", field="person")
+        raise DomainError(
+            gettext("%(person)s is already a member of %(delegation)s.")
+            % {"person": person, "delegation": delegation},
+            field="person",
+        )
     with transaction.atomic():
         DelegationMembership.objects.create(delegation=delegation, person=person)
         record(
@@ -180,9 +199,15 @@ def appoint(
     *, user: Any, conference: Conference, account: Any, role: str, body: str = ""
 ) -> Appointment:
     """Appoint a user as chair or observer at a conference (secretariat only)."""
-    rules.require(rules.can_manage_conference(user, conference), "Only the secretariat appoints.")
+    rules.require(
+        rules.can_manage_conference(user, conference), gettext("Only the secretariat appoints.")
+    )
     if role not in Role.values:
-        raise DomainError(f"Unknown role '{role}'; expected one of {Role.values}.", field="role")
+        raise DomainError(
+            gettext("Unknown role '%(role)s'; expected one of %(values)s.")
+            % {"role": role, "values": Role.values},
+            field="role",
+        )
     with transaction.atomic():
         appointment, created = Appointment.objects.get_or_create(
             conference=conference, user=account, role=role, body=body

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord.audit import domain as audit_domain
 from accord.conferences.models import Conference
@@ -95,16 +96,17 @@ def set_deadline_rule(
     """Set when ``step`` is due, counted back from the opening (secretariat only)."""
     require(
         rules.can_manage_engagement(user, conference),
-        "Only the secretariat sets invitation deadlines.",
+        gettext("Only the secretariat sets invitation deadlines."),
     )
     if step not in DeadlineStep.values:
         raise DomainError(
-            f"Unknown step '{step}'; expected one of {', '.join(DeadlineStep.values)}.",
+            gettext("Unknown step '%(step)s'; expected one of %(join)s.")
+            % {"step": step, "join": ", ".join(DeadlineStep.values)},
             field="step",
         )
     if months_before < 0 or days_before < 0 or months_before > 60 or days_before > 366:
         raise DomainError(
-            "Deadlines count back from the opening: 0–60 months and 0–366 days.",
+            gettext("Deadlines count back from the opening: 0–60 months and 0–366 days."),
             field="months_before",
         )
     with transaction.atomic():
@@ -136,7 +138,7 @@ def set_deadline_rules(
     value leaves every rule as it was. Steps whose values did not change are not rewritten."""
     require(
         rules.can_manage_engagement(user, conference),
-        "Only the secretariat sets invitation deadlines.",
+        gettext("Only the secretariat sets invitation deadlines."),
     )
     current = {d.step: (d.months_before, d.days_before) for d in deadlines(conference)}
     with transaction.atomic():

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from accord.audit.domain import diff, record, snapshot
 from accord.core.errors import DomainError
@@ -54,7 +55,9 @@ DECLINE_INSTEAD = "mark them declined instead, so their record stays"
 def _known(changes: dict[str, Any], fields: Iterable[str]) -> None:
     unknown = sorted(set(changes) - set(fields))
     if unknown:
-        raise DomainError(f"Unknown field: {unknown[0]}.", field=unknown[0])
+        raise DomainError(
+            gettext("Unknown field: %(value)s.") % {"value": unknown[0]}, field=unknown[0]
+        )
 
 
 def _save_changes(
@@ -85,7 +88,7 @@ def update_target_list(*, user: Any, target_list: TargetList, **changes: Any) ->
     when nothing changed)."""
     require(
         rules.can_edit_list(user, target_list),
-        "Only the secretariat renames target lists or changes their group or owner.",
+        gettext("Only the secretariat renames target lists or changes their group or owner."),
     )
     _known(changes, LIST_FIELDS)
     if "name" in changes:
@@ -110,7 +113,7 @@ def update_invitee(*, user: Any, invitee: Invitee, **changes: Any) -> Invitee:
     country's). Those who manage the invitee edit; handing them to another owner is for
     those who manage the list. Side effects: the invitee, one audit entry with old and new
     values (none when nothing changed)."""
-    require(rules.can_manage_invitee(user, invitee), "You do not manage this invitee.")
+    require(rules.can_manage_invitee(user, invitee), gettext("You do not manage this invitee."))
     _known(changes, INVITEE_FIELDS)
     target_list = invitee.target_list
     if "name" in changes:
@@ -132,7 +135,9 @@ def update_invitee(*, user: Any, invitee: Invitee, **changes: Any) -> Invitee:
         if changes["owner"] != invitee.owner:
             require(
                 rules.can_reassign_invitee(user, invitee),
-                "Only the secretariat and the list's owner hand an invitee to another owner.",
+                gettext(
+                    "Only the secretariat and the list's owner hand an invitee to another owner."
+                ),
             )
     country = changes.get("country", invitee.country)
     if "region" in changes:
@@ -209,7 +214,7 @@ def remove_invitee(*, user: Any, invitee: Invitee) -> None:
     effects: the invitee is deleted, one audit entry keeps what they were."""
     require(
         rules.can_remove_invitee(user, invitee),
-        "Only the secretariat and the list's owner remove invitees.",
+        gettext("Only the secretariat and the list's owner remove invitees."),
     )
     with transaction.atomic():
         current = (
@@ -232,7 +237,10 @@ def delete_target_list(*, user: Any, target_list: TargetList) -> None:
     """Delete a list whose invitees are all still only identified, with them (secretariat);
     refused, naming who, when anyone on it was invited or registered. Side effects: the list
     and its invitees are deleted; one audit entry for each invitee and one for the list."""
-    require(rules.can_edit_list(user, target_list), "Only the secretariat deletes target lists.")
+    require(
+        rules.can_edit_list(user, target_list),
+        gettext("Only the secretariat deletes target lists."),
+    )
     conference = target_list.conference
     with transaction.atomic():
         current = TargetList.objects.select_for_update().get(pk=target_list.pk)

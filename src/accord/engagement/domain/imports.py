@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.engagement import rules
@@ -129,7 +130,7 @@ def import_invitees(
     ``importable`` counts the rows that would be (or were) imported."""
     require(
         rules.can_manage_list(user, target_list),
-        "Only the secretariat and the list's owner import invitees.",
+        gettext("Only the secretariat and the list's owner import invitees."),
     )
     table = read_table(data, filename)
     report = ImportReport(

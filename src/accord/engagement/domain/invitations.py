@@ -13,6 +13,7 @@ from typing import Any
 from django.core.mail import mailers
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference
@@ -44,19 +45,32 @@ def queue_invitations(
     personal links point."""
     chosen = list(invitees)
     if not chosen:
-        raise DomainError("Choose at least one invitee to invite.", field="invitees")
+        raise DomainError(gettext("Choose at least one invitee to invite."), field="invitees")
     for invitee in chosen:
         if invitee.target_list.conference_id != conference.pk:
-            raise DomainError(f"{invitee} is not invited to {conference}.", field="invitees")
-        require(rules.can_manage_invitee(user, invitee), f"You do not manage {invitee}.")
+            raise DomainError(
+                gettext("%(invitee)s is not invited to %(conference)s.")
+                % {"invitee": invitee, "conference": conference},
+                field="invitees",
+            )
+        require(
+            rules.can_manage_invitee(user, invitee),
+            gettext("You do not manage %(invitee)s.") % {"invitee": invitee},
+        )
         if invitee.state not in INVITABLE:
             raise DomainError(
-                f"{invitee} is {invitee.get_state_display().lower()}; only people not yet "
-                "registered or declined are invited.",
+                gettext(
+                    "%(invitee)s is %(lower)s; only people not yet "
+                    "registered or declined are invited."
+                )
+                % {"invitee": invitee, "lower": invitee.get_state_display().lower()},
                 field="invitees",
             )
     if not base_url.startswith(("http://", "https://")):
-        raise DomainError(f"The links' address '{base_url}' must start with http(s)://.")
+        raise DomainError(
+            gettext("The links' address '%(base_url)s' must start with http(s)://.")
+            % {"base_url": base_url}
+        )
     with transaction.atomic():
         batch = InvitationBatch.objects.create(
             conference=conference,

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference, Organization
@@ -39,7 +40,7 @@ def create_target_list(
     """A new, empty list (secretariat only); its owner then manages its invitees."""
     require(
         rules.can_manage_engagement(user, conference),
-        "Only the secretariat creates target lists.",
+        gettext("Only the secretariat creates target lists."),
     )
     name = checked_list_name(conference, name)
     with transaction.atomic():
@@ -76,7 +77,7 @@ def add_invitee(
     """Put someone on a list, as "identified" (the list's owner or the secretariat)."""
     require(
         rules.can_manage_list(user, target_list),
-        "Only the secretariat and the list's owner add invitees.",
+        gettext("Only the secretariat and the list's owner add invitees."),
     )
     name = checked_invitee_name(name)
     email = checked_email(target_list, email)
@@ -116,23 +117,32 @@ def checked_list_name(
     """A list's name, stripped; refused when empty or taken by another list of the conference."""
     name = name.strip()
     if not name:
-        raise DomainError("A target list needs a name.", field="name")
+        raise DomainError(gettext("A target list needs a name."), field="name")
     if len(name) > NAME_LIMIT:
-        raise DomainError(f"A list's name has at most {NAME_LIMIT} characters.", field="name")
+        raise DomainError(
+            gettext("A list's name has at most %(name_limit)s characters.")
+            % {"name_limit": NAME_LIMIT},
+            field="name",
+        )
     taken = TargetList.objects.filter(conference=conference, name=name)
     if other_than is not None:
         taken = taken.exclude(pk=other_than.pk)
     if taken.exists():
-        raise DomainError(f"A target list named '{name}' exists.", field="name")
+        raise DomainError(
+            gettext("A target list named '%(name)s' exists.") % {"name": name}, field="name"
+        )
     return name
 
 
 def checked_invitee_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise DomainError("An invitee needs a name.", field="name")
+        raise DomainError(gettext("An invitee needs a name."), field="name")
     if len(name) > NAME_LIMIT:
-        raise DomainError(f"A name has at most {NAME_LIMIT} characters.", field="name")
+        raise DomainError(
+            gettext("A name has at most %(name_limit)s characters.") % {"name_limit": NAME_LIMIT},
+            field="name",
+        )
     return name
 
 
@@ -141,30 +151,37 @@ def checked_email(target_list: TargetList, email: str, *, other_than: Invitee | 
     address or another invitee of the list has it."""
     email = email.strip().lower()
     if not email:
-        raise DomainError("An invitee needs an e-mail address.", field="email")
+        raise DomainError(gettext("An invitee needs an e-mail address."), field="email")
     try:
         validate_email(email)
     except ValidationError:
-        raise DomainError(f"'{email}' is not an e-mail address.", field="email") from None
+        raise DomainError(
+            gettext("'%(email)s' is not an e-mail address.") % {"email": email}, field="email"
+        ) from None
     taken = target_list.invitees.filter(email=email)
     if other_than is not None:
         taken = taken.exclude(pk=other_than.pk)
     if taken.exists():
-        raise DomainError(f"{email} is already on the list '{target_list}'.", field="email")
+        raise DomainError(
+            gettext("%(email)s is already on the list '%(target_list)s'.")
+            % {"email": email, "target_list": target_list},
+            field="email",
+        )
     return email
 
 
 def checked_gender(gender: str) -> str:
     if gender not in Gender.values:
         raise DomainError(
-            f"Unknown gender '{gender}'; expected one of {', '.join(Gender.values)}.",
+            gettext("Unknown gender '%(gender)s'; expected one of %(join)s.")
+            % {"gender": gender, "join": ", ".join(Gender.values)},
             field="gender",
         )
     return gender
 
 
 def set_star(*, user: Any, invitee: Invitee, star: bool) -> Invitee:
-    require(rules.can_manage_invitee(user, invitee), "You do not manage this invitee.")
+    require(rules.can_manage_invitee(user, invitee), gettext("You do not manage this invitee."))
     if invitee.star != star:
         with transaction.atomic():
             invitee.star = star
@@ -190,23 +207,33 @@ def move_invitee(
     confirmed and declined) needs a ``reason``. ``check=False`` is for the system's own moves
     (an invitation sent, a registration approved), already authorised by their caller."""
     if check:
-        require(rules.can_manage_invitee(user, invitee), "You do not manage this invitee.")
+        require(rules.can_manage_invitee(user, invitee), gettext("You do not manage this invitee."))
     if state not in InviteeState.values:
         raise DomainError(
-            f"Unknown state '{state}'; expected one of {', '.join(InviteeState.values)}.",
+            gettext("Unknown state '%(state)s'; expected one of %(join)s.")
+            % {"state": state, "join": ", ".join(InviteeState.values)},
             field="state",
         )
     old = invitee.state
     if state == old:
-        raise DomainError(f"{invitee} is already {invitee.get_state_display().lower()}.")
+        raise DomainError(
+            gettext("%(invitee)s is already %(lower)s.")
+            % {"invitee": invitee, "lower": invitee.get_state_display().lower()}
+        )
     reason = reason.strip()
     backwards = _is_backwards(old, state)
     if backwards and not reason:
         raise DomainError(
-            f"Moving {invitee} back from {old} to {state} needs a reason.", field="reason"
+            gettext("Moving %(invitee)s back from %(old)s to %(state)s needs a reason.")
+            % {"invitee": invitee, "old": old, "state": state},
+            field="reason",
         )
     if RANK[state] > RANK[InviteeState.CONFIRMED] and old == InviteeState.DECLINED and not reason:
-        raise DomainError(f"{invitee} declined; say why they now go on to {state}.", field="reason")
+        raise DomainError(
+            gettext("%(invitee)s declined; say why they now go on to %(state)s.")
+            % {"invitee": invitee, "state": state},
+            field="reason",
+        )
     when = timezone.now()
     fields = ["state", STAMP[state]]
     with transaction.atomic():

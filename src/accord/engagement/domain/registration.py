@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference
@@ -44,7 +45,7 @@ def open_registration(conference: Conference) -> bool:
 def set_open_registration(*, user: Any, conference: Conference, open: bool) -> None:
     require(
         rules.can_manage_engagement(user, conference),
-        "Only the secretariat opens registration.",
+        gettext("Only the secretariat opens registration."),
     )
     with transaction.atomic():
         found, _ = EngagementSettings.objects.get_or_create(conference=conference)
@@ -87,15 +88,17 @@ def _check_credentials(upload: UploadedFile | None, required: bool) -> None:
     if upload is None:
         if required:
             raise DomainError(
-                "Government delegates attach their credentials letter (PDF, PNG or JPEG).",
+                gettext("Government delegates attach their credentials letter (PDF, PNG or JPEG)."),
                 field="credentials",
             )
         return
     limit = max_credentials_bytes()
     if (upload.size or 0) > limit:
         raise DomainError(
-            f"The credentials letter '{upload.name}' is {upload.size:,} bytes; "
-            f"the limit is {limit:,} bytes.",
+            gettext(
+                "The credentials letter '%(name)s' is %(size)s bytes; the limit is %(limit)s bytes."
+            )
+            % {"name": upload.name, "size": format(upload.size, ","), "limit": format(limit, ",")},
             field="credentials",
         )
     upload.seek(0)
@@ -103,7 +106,8 @@ def _check_credentials(upload: UploadedFile | None, required: bool) -> None:
     upload.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES):
         raise DomainError(
-            f"The credentials letter '{upload.name}' is not a PDF, PNG or JPEG file.",
+            gettext("The credentials letter '%(name)s' is not a PDF, PNG or JPEG file.")
+            % {"name": upload.name},
             field="credentials",
         )
 
@@ -119,24 +123,31 @@ def register(
     personal link) only a conference with open registration accepts it."""
     if invitee is None and not open_registration(conference):
         raise DomainError(
-            f"Registration for {conference.short_name} is by invitation: use your personal link."
+            gettext("Registration for %(short_name)s is by invitation: use your personal link.")
+            % {"short_name": conference.short_name}
         )
     if invitee is not None and invitee.target_list.conference_id != conference.pk:
-        raise DomainError("This registration link belongs to another conference.")
+        raise DomainError(gettext("This registration link belongs to another conference."))
     name, email = form.name.strip(), form.email.strip().lower()
     if not name:
-        raise DomainError("Give your name.", field="name")
+        raise DomainError(gettext("Give your name."), field="name")
     if not email or "@" not in email:
-        raise DomainError("Give an e-mail address such as name@example.org.", field="email")
+        raise DomainError(
+            gettext("Give an e-mail address such as name@example.org."), field="email"
+        )
     if form.gender not in Gender.values:
-        raise DomainError(f"Unknown gender '{form.gender}'.", field="gender")
+        raise DomainError(
+            gettext("Unknown gender '%(gender)s'.") % {"gender": form.gender}, field="gender"
+        )
     _check_credentials(
         credentials, needs_credentials(form.constituent_group, form.membership_category)
     )
     live = [RegistrationState.PENDING, RegistrationState.APPROVED]
     if Registration.objects.filter(conference=conference, email=email, state__in=live).exists():
         raise DomainError(
-            f"{email} is already registered for {conference.short_name}.", field="email"
+            gettext("%(email)s is already registered for %(short_name)s.")
+            % {"email": email, "short_name": conference.short_name},
+            field="email",
         )
     with transaction.atomic():
         registration = Registration(
@@ -180,14 +191,17 @@ def decide(
     conference = registration.conference
     require(
         rules.can_decide_registrations(user, conference),
-        "Only the secretariat approves or rejects registrations.",
+        gettext("Only the secretariat approves or rejects registrations."),
     )
     if registration.state != RegistrationState.PENDING:
         state = registration.get_state_display().lower()
-        raise DomainError(f"{registration.name}'s registration is already {state}.")
+        raise DomainError(
+            gettext("%(name)s's registration is already %(state)s.")
+            % {"name": registration.name, "state": state}
+        )
     reason = reason.strip()
     if not approve and not reason:
-        raise DomainError("Say why the registration is rejected.", field="reason")
+        raise DomainError(gettext("Say why the registration is rejected."), field="reason")
     new = RegistrationState.APPROVED if approve else RegistrationState.REJECTED
     with transaction.atomic():
         registration.state = new
@@ -237,10 +251,13 @@ def mark_attended(*, user: Any, registration: Registration, attended: bool = Tru
     conference = registration.conference
     require(
         rules.can_decide_registrations(user, conference),
-        "Only the secretariat records attendance.",
+        gettext("Only the secretariat records attendance."),
     )
     if registration.state != RegistrationState.APPROVED:
-        raise DomainError(f"{registration.name} is not registered (approved), so cannot attend.")
+        raise DomainError(
+            gettext("%(name)s is not registered (approved), so cannot attend.")
+            % {"name": registration.name}
+        )
     if registration.attended == attended:
         return registration
     with transaction.atomic():

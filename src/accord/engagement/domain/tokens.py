@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext
 
 from accord.core.errors import DomainError
 from accord.engagement.models import Invitee
@@ -29,15 +30,15 @@ def invitee_for(token: str) -> Invitee:
         data = signing.loads(token, salt=SALT, max_age=link_days() * 86400)
     except signing.SignatureExpired as error:
         raise DomainError(
-            "This registration link has expired; ask the secretariat for a new one."
+            gettext("This registration link has expired; ask the secretariat for a new one.")
         ) from error
     except signing.BadSignature as error:
-        raise DomainError("This registration link is not valid.") from error
+        raise DomainError(gettext("This registration link is not valid.")) from error
     invitee = (
         Invitee.objects.select_related("target_list__conference")
         .filter(pk=data.get("i"), email=data.get("e"))
         .first()
     )
     if invitee is None:
-        raise DomainError("This registration link is no longer valid; ask for a new one.")
+        raise DomainError(gettext("This registration link is no longer valid; ask for a new one."))
     return invitee

@@ -8,6 +8,8 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from accord.core.errors import DomainError
 
 FORMATS = ("csv", "xlsx")
@@ -37,13 +39,19 @@ def read_table(data: bytes, filename: str) -> Table:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise DomainError(
-                f"{filename}: not UTF-8 text (byte {error.start}); save it as CSV UTF-8."
+                gettext("%(filename)s: not UTF-8 text (byte %(start)s); save it as CSV UTF-8.")
+                % {"filename": filename, "start": error.start}
             ) from error
         raw = [list(row) for row in csv.reader(io.StringIO(text))]
     else:
-        raise DomainError(f"{filename}: expected a .csv or .xlsx file.")
+        raise DomainError(
+            gettext("%(filename)s: expected a .csv or .xlsx file.") % {"filename": filename}
+        )
     if not raw or not any(_text(c) for c in raw[0]):
-        raise DomainError(f"{filename}: row 1 should hold the column names; it is empty.")
+        raise DomainError(
+            gettext("%(filename)s: row 1 should hold the column names; it is empty.")
+            % {"filename": filename}
+        )
     header = [_text(cell) for cell in raw[0]]
     rows = []
     for number, cells in enumerate(raw[1:], start=2):
@@ -61,7 +69,10 @@ def _xlsx_rows(data: bytes, filename: str) -> list[list[object]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise DomainError(f"{filename}: not a readable .xlsx workbook ({error}).") from error
+        raise DomainError(
+            gettext("%(filename)s: not a readable .xlsx workbook (%(error)s).")
+            % {"filename": filename, "error": error}
+        ) from error
     try:
         sheet = workbook.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -88,4 +99,7 @@ def write_table(header: Sequence[str], rows: Iterable[Sequence[object]], fmt: st
         out = io.BytesIO()
         workbook.save(out)
         return out.getvalue()
-    raise DomainError(f"Unknown format '{fmt}'; expected one of {', '.join(FORMATS)}.")
+    raise DomainError(
+        gettext("Unknown format '%(fmt)s'; expected one of %(join)s.")
+        % {"fmt": fmt, "join": ", ".join(FORMATS)}
+    )

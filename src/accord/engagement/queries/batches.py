@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference
 from accord.core.errors import NotFound
@@ -46,7 +47,10 @@ def find_batch(user: Any, conference: Conference, batch_id: int) -> InvitationBa
         rules.can_manage_engagement(user, conference)
         or (batch.created_by_id is not None and batch.created_by_id == getattr(user, "pk", None))
     ):
-        raise NotFound(f"No invitation batch #{batch_id} of yours in {conference.short_name}.")
+        raise NotFound(
+            gettext("No invitation batch #%(batch_id)s of yours in %(short_name)s.")
+            % {"batch_id": batch_id, "short_name": conference.short_name}
+        )
     return batch
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference
 from accord.core.errors import NotAllowed, NotFound
@@ -69,12 +70,16 @@ def find_target_list(user: Any, conference: Conference, list_id: int) -> TargetL
         .first()
     )
     if found is None:
-        raise NotFound(f"{conference.short_name} has no target list {list_id}.", field="list")
+        raise NotFound(
+            gettext("%(short_name)s has no target list %(list_id)s.")
+            % {"short_name": conference.short_name, "list_id": list_id},
+            field="list",
+        )
     pk = _pk(user)
     if not rules.can_manage_list(user, found) and not (
         pk is not None and found.invitees.filter(owner_id=pk).exists()
     ):
-        raise NotAllowed("You do not manage this list.")
+        raise NotAllowed(gettext("You do not manage this list."))
     return found
 
 
@@ -87,9 +92,13 @@ def find_invitee(user: Any, conference: Conference, invitee_id: int) -> Invitee:
         .first()
     )
     if found is None:
-        raise NotFound(f"{conference.short_name} has no invitee {invitee_id}.", field="invitee")
+        raise NotFound(
+            gettext("%(short_name)s has no invitee %(invitee_id)s.")
+            % {"short_name": conference.short_name, "invitee_id": invitee_id},
+            field="invitee",
+        )
     if not rules.can_manage_invitee(user, found):
-        raise NotAllowed("You do not manage this invitee.")
+        raise NotAllowed(gettext("You do not manage this invitee."))
     return found
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.core.actors import user_or_none
@@ -45,7 +46,8 @@ def start_suggestion_run(
     require_judge(user, version)
     if method not in Method.values:
         raise DomainError(
-            f"Unknown method '{method}'; expected one of {', '.join(Method.values)}.",
+            gettext("Unknown method '%(method)s'; expected one of %(join)s.")
+            % {"method": method, "join": ", ".join(Method.values)},
             field="method",
         )
     with transaction.atomic():
@@ -56,8 +58,11 @@ def start_suggestion_run(
         )
         if busy is not None:
             raise DomainError(
-                f"Links are already being suggested for version {version.number} "
-                f"(run {busy.pk}, {busy.state}).",
+                gettext(
+                    "Links are already being suggested for version %(number)s "
+                    "(run %(pk)s, %(state)s)."
+                )
+                % {"number": version.number, "pk": busy.pk, "state": busy.state},
                 field="version",
             )
         run = SuggestionRun.objects.create(
@@ -119,7 +124,8 @@ def run_suggestions(*, run_id: int) -> SuggestionRun:
         version = run.version
         if version.state != VersionState.DRAFT:
             raise DomainError(
-                f"Version {version.number} is {version.state}; links are suggested for drafts."
+                gettext("Version %(number)s is %(state)s; links are suggested for drafts.")
+                % {"number": version.number, "state": version.state}
             )
         items = list(version.items.order_by("priority__order", "order", "id"))
         suggester = current_suggester(run.method)

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.core.actors import user_or_none
@@ -63,12 +64,15 @@ def require_judge(user: Any, version: PlanVersion) -> None:
     """Only the secretariat or a chair, and only on a draft (only drafts change)."""
     require(
         can_judge_suggestions(user, version),
-        "Only the secretariat or a chair suggests, accepts or rejects links.",
+        gettext("Only the secretariat or a chair suggests, accepts or rejects links."),
     )
     if version.state != VersionState.DRAFT:
         raise DomainError(
-            f"Version {version.number} is {version.state} and can no longer change; "
-            "links are suggested for drafts.",
+            gettext(
+                "Version %(number)s is %(state)s and can no longer change; "
+                "links are suggested for drafts."
+            )
+            % {"number": version.number, "state": version.state},
             field="version",
         )
 
@@ -242,8 +246,12 @@ def _locked(suggestion: LinkSuggestion) -> LinkSuggestion:
 def _require_pending(suggestion: LinkSuggestion) -> None:
     if suggestion.state != SuggestionState.PENDING:
         raise DomainError(
-            f"The suggested link to {suggestion.get_type_display()} {suggestion.target} "
-            f"was already {suggestion.state}.",
+            gettext("The suggested link to %(get_type_display)s %(target)s was already %(state)s.")
+            % {
+                "get_type_display": suggestion.get_type_display(),
+                "target": suggestion.target,
+                "state": suggestion.state,
+            },
             field="suggestion",
         )
 

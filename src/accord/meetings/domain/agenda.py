@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -36,7 +37,8 @@ def _version_for(meeting: Meeting, version: PlanVersion | None) -> PlanVersion |
     if version is not None:
         if version.plan.conference_id != meeting.conference_id:
             raise DomainError(
-                f"Version {version.number} is not a version of {meeting.conference}'s plan.",
+                gettext("Version %(number)s is not a version of %(conference)s's plan.")
+                % {"number": version.number, "conference": meeting.conference},
                 field="version",
             )
         return version
@@ -49,24 +51,39 @@ def _version_for(meeting: Meeting, version: PlanVersion | None) -> PlanVersion |
 
 def _check_entries(entries: Sequence[AgendaEntry]) -> list[AgendaEntry]:
     if len(entries) > MAX_ITEMS:
-        raise DomainError(f"An agenda has at most {MAX_ITEMS} items.", field="agenda")
+        raise DomainError(
+            gettext("An agenda has at most %(max_items)s items.") % {"max_items": MAX_ITEMS},
+            field="agenda",
+        )
     seen: set[str] = set()
     cleaned = []
     for position, entry in enumerate(entries, start=1):
         where = f"Agenda item {entry.number or position}"
         number = (entry.number or "").strip()
         if not number:
-            raise DomainError(f"Agenda item {position} has no number.", field="agenda")
+            raise DomainError(
+                gettext("Agenda item %(position)s has no number.") % {"position": position},
+                field="agenda",
+            )
         if len(number) > 20:
-            raise DomainError(f"{where}: the number is longer than 20 characters.", field="agenda")
+            raise DomainError(
+                gettext("%(where)s: the number is longer than 20 characters.") % {"where": where},
+                field="agenda",
+            )
         if number in seen:
-            raise DomainError(f"Agenda item number {number} is used twice.", field="agenda")
+            raise DomainError(
+                gettext("Agenda item number %(number)s is used twice.") % {"number": number},
+                field="agenda",
+            )
         seen.add(number)
         title = (entry.title or "").strip()
         if not title:
-            raise DomainError(f"{where} has no title.", field="agenda")
+            raise DomainError(gettext("%(where)s has no title.") % {"where": where}, field="agenda")
         if len(title) > 300:
-            raise DomainError(f"{where}: the title is longer than 300 characters.", field="agenda")
+            raise DomainError(
+                gettext("%(where)s: the title is longer than 300 characters.") % {"where": where},
+                field="agenda",
+            )
         links = tuple(dict.fromkeys(code.strip() for code in entry.links if code.strip()))
         cleaned.append(AgendaEntry(number=number, title=title, links=links))
     return cleaned
@@ -84,7 +101,7 @@ def set_agenda(
     naming the agenda item. Side effects: the agenda items and their links, one audit entry."""
     rules.require(
         meeting_rules.can_edit_agenda(user, meeting),
-        "Only the secretariat and the meeting's chair set its agenda.",
+        gettext("Only the secretariat and the meeting's chair set its agenda."),
     )
     cleaned = _check_entries(entries)
     wanted = {code for entry in cleaned for code in entry.links}
@@ -94,7 +111,8 @@ def set_agenda(
     if wanted:
         if plan_version is None:
             raise DomainError(
-                f"{meeting.conference} has no Action Plan yet to link agenda items to.",
+                gettext("%(conference)s has no Action Plan yet to link agenda items to.")
+                % {"conference": meeting.conference},
                 field="agenda",
             )
         priorities = {p.code: p for p in plan_version.priorities.filter(code__in=wanted)}
@@ -104,8 +122,11 @@ def set_agenda(
             if code not in priorities and code not in items:
                 assert plan_version is not None
                 raise DomainError(
-                    f"Agenda item {entry.number}: version {plan_version.number} of the Action "
-                    f"Plan has no priority or item '{code}'.",
+                    gettext(
+                        "Agenda item %(number)s: version %(number2)s of the Action "
+                        "Plan has no priority or item '%(code)s'."
+                    )
+                    % {"number": entry.number, "number2": plan_version.number, "code": code},
                     field="agenda",
                 )
     before = [str(item) for item in meeting.agenda_items.order_by("order", "id")]
@@ -151,8 +172,11 @@ def parse_agenda(text: str) -> list[AgendaEntry]:
         parts = [part.strip() for part in line.split("|")]
         if len(parts) < 2 or len(parts) > 3 or not parts[0] or not parts[1]:
             raise DomainError(
-                f"Line {line_number}: write 'number | title' or 'number | title | D.1, D.1-a', "
-                f"not '{line[:60]}'.",
+                gettext(
+                    "Line %(line_number)s: write 'number | title' or "
+                    "'number | title | D.1, D.1-a', not '%(value)s'."
+                )
+                % {"line_number": line_number, "value": line[:60]},
                 field="agenda",
             )
         links = tuple(parts[2].replace(";", ",").split(",")) if len(parts) == 3 else ()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accord import rules
 from accord.conferences.models import Conference
 from accord.core.errors import DomainError
@@ -16,9 +18,13 @@ def text(value: str, field: str, *, limit: int, required: bool = True, label: st
     value = (value or "").strip()
     name = label or field.replace("_", " ")
     if required and not value:
-        raise DomainError(f"The {name} is empty.", field=field)
+        raise DomainError(gettext("The %(name)s is empty.") % {"name": name}, field=field)
     if len(value) > limit:
-        raise DomainError(f"The {name} is longer than {limit} characters.", field=field)
+        raise DomainError(
+            gettext("The %(name)s is longer than %(limit)s characters.")
+            % {"name": name, "limit": limit},
+            field=field,
+        )
     return value
 
 
@@ -31,11 +37,16 @@ def region(value: Region | str | None, field: str = "region") -> Region | None:
     found = Region.objects.filter(code=str(value).strip().upper()).first()
     if found is None:
         codes = ", ".join(Region.objects.order_by("code").values_list("code", flat=True))
-        raise DomainError(f"Unknown region '{value}'; expected one of {codes}.", field=field)
+        raise DomainError(
+            gettext("Unknown region '%(value)s'; expected one of %(codes)s.")
+            % {"value": value, "codes": codes},
+            field=field,
+        )
     return found
 
 
 def require_secretariat(user: Any, conference: Conference, what: str) -> None:
     rules.require(
-        meeting_rules.can_manage_meetings(user, conference), f"Only the secretariat {what}."
+        meeting_rules.can_manage_meetings(user, conference),
+        gettext("Only the secretariat %(what)s.") % {"what": what},
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference, Delegation, Organization, Person
@@ -38,22 +39,28 @@ def assign_coordinator(
     checks.require_secretariat(user, conference, "names coordinators")
     region_obj = checks.region(region)
     if region_obj is None:
-        raise DomainError("Choose the region the coordinator speaks for.", field="region")
+        raise DomainError(gettext("Choose the region the coordinator speaks for."), field="region")
     if topic not in Topic.values:
         raise DomainError(
-            f"Unknown topic '{topic}'; expected one of {', '.join(Topic.values)}.", field="topic"
+            gettext("Unknown topic '%(topic)s'; expected one of %(join)s.")
+            % {"topic": topic, "join": ", ".join(Topic.values)},
+            field="topic",
         )
     if topic == Topic.PRIORITY:
         if priority is None:
-            raise DomainError("Choose the priority of the Action Plan.", field="priority")
+            raise DomainError(gettext("Choose the priority of the Action Plan."), field="priority")
         if priority.version.plan.conference_id != conference.pk:
             raise DomainError(
-                f"{priority.code} is a priority of another conference.", field="priority"
+                gettext("%(code)s is a priority of another conference.") % {"code": priority.code},
+                field="priority",
             )
     elif priority is not None:
         raise DomainError(
-            f"The topic '{Topic(topic).label}' takes no priority; choose the topic "
-            f"'{Topic.PRIORITY.label}' to coordinate {priority.code}.",
+            gettext(
+                "The topic '%(label)s' takes no priority; choose the topic "
+                "'%(label2)s' to coordinate %(code)s."
+            )
+            % {"label": Topic(topic).label, "label2": Topic.PRIORITY.label, "code": priority.code},
             field="priority",
         )
     same_cell = Coordinator.objects.filter(
@@ -64,7 +71,9 @@ def assign_coordinator(
     if same_cell.exists():
         what = priority.code if priority is not None else Topic(topic).label
         raise DomainError(
-            f"{person} already coordinates {what} for {region_obj.name}.", field="person"
+            gettext("%(person)s already coordinates %(what)s for %(name)s.")
+            % {"person": person, "what": what, "name": region_obj.name},
+            field="person",
         )
     with transaction.atomic():
         coordinator = Coordinator.objects.create(
@@ -113,15 +122,22 @@ def _check_delegation(
     meeting: Meeting, region: Region, person: Person, delegation: Delegation
 ) -> None:
     if delegation.conference_id != meeting.conference_id:
-        raise DomainError(f"{delegation} is not at {meeting.conference}.", field="delegation")
+        raise DomainError(
+            gettext("%(delegation)s is not at %(conference)s.")
+            % {"delegation": delegation, "conference": meeting.conference},
+            field="delegation",
+        )
     home = delegation.organization.region_id
     if home is not None and home != region.pk:
         raise DomainError(
-            f"{delegation.organization} is not in the region {region.name}.", field="delegation"
+            gettext("%(organization)s is not in the region %(name)s.")
+            % {"organization": delegation.organization, "name": region.name},
+            field="delegation",
         )
     if not delegation.members.filter(pk=person.pk).exists():
         raise DomainError(
-            f"{person} is not a member of the delegation of {delegation.organization}.",
+            gettext("%(person)s is not a member of the delegation of %(organization)s.")
+            % {"person": person, "organization": delegation.organization},
             field="person",
         )
 
@@ -140,26 +156,38 @@ def mandate_representative(
     checks.require_secretariat(user, meeting.conference, "records mandated representatives")
     if meeting.kind != MeetingKind.IPM:
         raise DomainError(
-            f"Regions mandate representatives to interregional meetings; {meeting.code} is "
-            f"a {MeetingKind(meeting.kind).label.lower()}.",
+            gettext(
+                "Regions mandate representatives to interregional meetings; %(code)s is "
+                "a %(lower)s."
+            )
+            % {"code": meeting.code, "lower": MeetingKind(meeting.kind).label.lower()},
             field="meeting",
         )
     region_obj = checks.region(region)
     if region_obj is None:
-        raise DomainError("Choose the region that mandates the representative.", field="region")
+        raise DomainError(
+            gettext("Choose the region that mandates the representative."), field="region"
+        )
     if delegation is not None:
         _check_delegation(meeting, region_obj, person, delegation)
     with transaction.atomic():
         locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
         mandates = MandatedRepresentative.objects.filter(meeting=locked)
         if mandates.filter(person=person).exists():
-            raise DomainError(f"{person} is already mandated to {meeting.code}.", field="person")
+            raise DomainError(
+                gettext("%(person)s is already mandated to %(code)s.")
+                % {"person": person, "code": meeting.code},
+                field="person",
+            )
         taken = mandates.filter(region=region_obj).count()
         if taken >= locked.representatives_per_region:
             raise DomainError(
-                f"{region_obj.name} has already mandated {taken} representatives to "
-                f"{meeting.code}, the most each region may send; withdraw one first or raise "
-                "the number per region.",
+                gettext(
+                    "%(name)s has already mandated %(taken)s representatives to "
+                    "%(code)s, the most each region may send; withdraw one first or raise "
+                    "the number per region."
+                )
+                % {"name": region_obj.name, "taken": taken, "code": meeting.code},
                 field="region",
             )
         representative = MandatedRepresentative.objects.create(

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.core.actors import user_or_none
@@ -55,14 +56,21 @@ def attach_document(
     title = checks.text(title, "title", limit=300)
     if kind not in DocumentKind.values:
         raise DomainError(
-            f"Unknown kind '{kind}'; expected one of {', '.join(DocumentKind.values)}.",
+            gettext("Unknown kind '%(kind)s'; expected one of %(join)s.")
+            % {"kind": kind, "join": ", ".join(DocumentKind.values)},
             field="kind",
         )
     if meeting.documents.filter(symbol=symbol).exists():
-        raise DomainError(f"{meeting.code} already has a document {symbol}.", field="symbol")
+        raise DomainError(
+            gettext("%(code)s already has a document %(symbol)s.")
+            % {"code": meeting.code, "symbol": symbol},
+            field="symbol",
+        )
     if contribution is not None and contribution.version.plan.conference_id != conference.pk:
         raise DomainError(
-            f"{contribution} is a contribution to another conference.", field="contribution"
+            gettext("%(contribution)s is a contribution to another conference.")
+            % {"contribution": contribution},
+            field="contribution",
         )
     document = MeetingDocument(
         meeting=meeting,
@@ -77,8 +85,15 @@ def attach_document(
         size = file.size or 0
         if size > MAX_BYTES:
             raise DomainError(
-                f"{original}: the file is {size / 2**20:.1f} MB; a meeting document may have "
-                f"up to {MAX_BYTES // 2**20} MB.",
+                gettext(
+                    "%(original)s: the file is %(value)s MB; a meeting document may have "
+                    "up to %(value2)s MB."
+                )
+                % {
+                    "original": original,
+                    "value": format(size / 2**20, ".1f"),
+                    "value2": MAX_BYTES // 2**20,
+                },
                 field="file",
             )
         suffix = PurePath(original).suffix.lower()

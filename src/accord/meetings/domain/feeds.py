@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.timezone import now
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -26,7 +27,9 @@ def issue_calendar_feed(*, user: Any, delegation: Delegation) -> CalendarFeed:
     Side effects: the feed's salt, one audit entry."""
     rules.require(
         meeting_rules.can_use_delegation_feed(user, delegation),
-        "Only members of the delegation, its chairs and the secretariat manage its calendar.",
+        gettext(
+            "Only members of the delegation, its chairs and the secretariat manage its calendar."
+        ),
     )
     with transaction.atomic():
         feed, created = CalendarFeed.objects.select_for_update().get_or_create(

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.timezone import now
+from django.utils.translation import gettext
 
 from accord.audit.domain import diff, record, snapshot
 from accord.conferences.models import Conference, Person
@@ -70,49 +71,67 @@ def time_zones() -> frozenset[str]:
 def _check_kind_and_region(meeting: Meeting) -> None:
     if meeting.kind not in MeetingKind.values:
         raise DomainError(
-            f"Unknown kind '{meeting.kind}'; expected one of {', '.join(MeetingKind.values)}.",
+            gettext("Unknown kind '%(kind)s'; expected one of %(join)s.")
+            % {"kind": meeting.kind, "join": ", ".join(MeetingKind.values)},
             field="kind",
         )
     kind = MeetingKind(meeting.kind)
     if kind == MeetingKind.RPM and meeting.region_id is None:
-        raise DomainError("A regional preparatory meeting needs its region.", field="region")
+        raise DomainError(
+            gettext("A regional preparatory meeting needs its region."), field="region"
+        )
     if kind in _REGIONLESS and meeting.region_id is not None:
         raise DomainError(
-            f"{kind.label} belongs to no single region; leave the region empty.", field="region"
+            gettext("%(label)s belongs to no single region; leave the region empty.")
+            % {"label": kind.label},
+            field="region",
         )
 
 
 def _check_dates_and_place(meeting: Meeting) -> None:
     if meeting.ends_on < meeting.starts_on:
         raise DomainError(
-            f"The last day ({meeting.ends_on:%Y-%m-%d}) is before the first "
-            f"({meeting.starts_on:%Y-%m-%d}).",
+            gettext("The last day (%(ends_on)s) is before the first (%(starts_on)s).")
+            % {
+                "ends_on": format(meeting.ends_on, "%Y-%m-%d"),
+                "starts_on": format(meeting.starts_on, "%Y-%m-%d"),
+            },
             field="ends_on",
         )
     if meeting.timezone not in time_zones():
         raise DomainError(
-            f"Unknown time zone '{meeting.timezone}'; use an IANA name such as "
-            "'Africa/Nairobi' or 'UTC'.",
+            gettext(
+                "Unknown time zone '%(timezone)s'; use an IANA name such as "
+                "'Africa/Nairobi' or 'UTC'."
+            )
+            % {"timezone": meeting.timezone},
             field="timezone",
         )
     if not meeting.city and not meeting.online:
         raise DomainError(
-            "Say where the meeting is held (a city), or that it is online.", field="city"
+            gettext("Say where the meeting is held (a city), or that it is online."), field="city"
         )
     if meeting.online and not meeting.online_url:
-        raise DomainError("An online meeting needs the address to join it.", field="online_url")
+        raise DomainError(
+            gettext("An online meeting needs the address to join it."), field="online_url"
+        )
     if meeting.online_url and not meeting.online_url.startswith(("https://", "http://")):
         raise DomainError(
-            "The online meeting address starts with https:// or http://.", field="online_url"
+            gettext("The online meeting address starts with https:// or http://."),
+            field="online_url",
         )
     if meeting.contribution_days_before > MAX_DEADLINE_DAYS:
         raise DomainError(
-            f"The contribution deadline is at most {MAX_DEADLINE_DAYS} days before the start.",
+            gettext(
+                "The contribution deadline is at most %(max_deadline_days)s days before the start."
+            )
+            % {"max_deadline_days": MAX_DEADLINE_DAYS},
             field="contribution_days_before",
         )
     if not 1 <= meeting.representatives_per_region <= MAX_REPRESENTATIVES:
         raise DomainError(
-            f"Each region mandates from 1 to {MAX_REPRESENTATIVES} representatives.",
+            gettext("Each region mandates from 1 to %(max_representatives)s representatives.")
+            % {"max_representatives": MAX_REPRESENTATIVES},
             field="representatives_per_region",
         )
 
@@ -131,11 +150,12 @@ def check_back_to_back(meeting: Meeting, partner: Meeting) -> None:
     (unless one of them is online)."""
     if partner.pk is not None and partner.pk == meeting.pk:
         raise DomainError(
-            "A meeting cannot be back to back with itself.", field="back_to_back_with"
+            gettext("A meeting cannot be back to back with itself."), field="back_to_back_with"
         )
     if partner.conference_id != meeting.conference_id:
         raise DomainError(
-            f"{partner} is a meeting of another conference.", field="back_to_back_with"
+            gettext("%(partner)s is a meeting of another conference.") % {"partner": partner},
+            field="back_to_back_with",
         )
     first, second = sorted((meeting, partner), key=lambda m: (m.starts_on, m.ends_on))
     gap = (second.starts_on - first.ends_on).days
@@ -143,17 +163,36 @@ def check_back_to_back(meeting: Meeting, partner: Meeting) -> None:
     if gap < 0 or gap > allowed:
         where = "overlap" if gap < 0 else f"are {gap} days apart"
         raise DomainError(
-            f"{meeting.code or 'This meeting'} ({meeting.starts_on:%Y-%m-%d} to "
-            f"{meeting.ends_on:%Y-%m-%d}) and {partner.code} ({partner.starts_on:%Y-%m-%d} to "
-            f"{partner.ends_on:%Y-%m-%d}) {where}; back-to-back meetings follow each other "
-            f"within {allowed} days.",
+            gettext(
+                "%(value)s (%(starts_on)s to "
+                "%(ends_on)s) and %(code)s (%(starts_on2)s to "
+                "%(ends_on2)s) %(where)s; back-to-back meetings follow each other "
+                "within %(allowed)s days."
+            )
+            % {
+                "value": meeting.code or "This meeting",
+                "starts_on": format(meeting.starts_on, "%Y-%m-%d"),
+                "ends_on": format(meeting.ends_on, "%Y-%m-%d"),
+                "code": partner.code,
+                "starts_on2": format(partner.starts_on, "%Y-%m-%d"),
+                "ends_on2": format(partner.ends_on, "%Y-%m-%d"),
+                "where": where,
+                "allowed": allowed,
+            },
             field="back_to_back_with",
         )
     if not (meeting.online or partner.online) and not same_place(meeting, partner):
         raise DomainError(
-            f"{partner.code} is held in {partner.venue or 'another place'}, not in "
-            f"{meeting.venue or 'the same place'}; back-to-back meetings share their venue "
-            "unless one of them is online.",
+            gettext(
+                "%(code)s is held in %(value)s, not in "
+                "%(value2)s; back-to-back meetings share their venue "
+                "unless one of them is online."
+            )
+            % {
+                "code": partner.code,
+                "value": partner.venue or "another place",
+                "value2": meeting.venue or "the same place",
+            },
             field="back_to_back_with",
         )
 
@@ -169,8 +208,11 @@ def _check_representatives_fit(meeting: Meeting) -> None:
     over = [f"{name} ({n})" for name, n in sorted(counts.items()) if n > limit]
     if over:
         raise DomainError(
-            f"Mandated representatives already exceed {limit} per region for "
-            f"{', '.join(over)}; withdraw some first.",
+            gettext(
+                "Mandated representatives already exceed %(limit)s per region for "
+                "%(join)s; withdraw some first."
+            )
+            % {"limit": limit, "join": ", ".join(over)},
             field="representatives_per_region",
         )
 
@@ -189,7 +231,9 @@ def _validate(meeting: Meeting) -> None:
     taken = Meeting.objects.filter(conference_id=meeting.conference_id, code=meeting.code)
     if taken.exclude(pk=meeting.pk).exists():
         raise DomainError(
-            f"{meeting.conference} already has a meeting named '{meeting.code}'.", field="code"
+            gettext("%(conference)s already has a meeting named '%(code)s'.")
+            % {"conference": meeting.conference, "code": meeting.code},
+            field="code",
         )
     if meeting.back_to_back_with is not None:
         check_back_to_back(meeting, meeting.back_to_back_with)
@@ -270,7 +314,9 @@ def update_meeting(*, user: Any, meeting: Meeting, **changes: Any) -> Meeting:
     checks.require_secretariat(user, conference, "changes meetings")
     unknown = sorted(set(changes) - set(FIELDS))
     if unknown:
-        raise DomainError(f"Unknown field: {unknown[0]}.", field=unknown[0])
+        raise DomainError(
+            gettext("Unknown field: %(value)s.") % {"value": unknown[0]}, field=unknown[0]
+        )
     if "region" in changes:
         changes["region"] = checks.region(changes["region"])
     before = snapshot(meeting, _AUDITED)
@@ -318,8 +364,11 @@ def delete_meeting(*, user: Any, meeting: Meeting) -> None:
             f"{n} {SubmissionStatus(status).label.lower()}" for status, n in sorted(held.items())
         )
         raise DomainError(
-            f"{meeting.code} holds {held.total()} contribution(s) ({what}); a meeting with "
-            "contributions is kept: change its dates or place instead.",
+            gettext(
+                "%(code)s holds %(total)s contribution(s) (%(what)s); a meeting with "
+                "contributions is kept: change its dates or place instead."
+            )
+            % {"code": meeting.code, "total": held.total(), "what": what},
             field="meeting",
         )
     files = [d.file.name for d in meeting.documents.exclude(file="") if d.file.name]

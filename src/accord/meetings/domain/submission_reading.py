@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from django.core.files import File
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference, Delegation
 from accord.core.errors import DomainError
@@ -44,7 +45,11 @@ def read_contribution(
             return {}
         except DocumentError as error:
             place = f" ({error.where})" if error.where else ""
-            raise DomainError(f"{original_name}{place}: {error.message}", field="file") from error
+            raise DomainError(
+                gettext("%(original_name)s%(place)s: %(message)s")
+                % {"original_name": original_name, "place": place, "message": error.message},
+                field="file",
+            ) from error
     if hasattr(file, "seek"):
         file.seek(0)
     return counts(document)

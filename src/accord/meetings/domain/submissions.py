@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -52,7 +53,9 @@ def _zone(meeting: Meeting) -> ZoneInfo:
         return ZoneInfo(meeting.timezone or "UTC")
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise DomainError(
-            f"{meeting.code} has an unknown time zone '{meeting.timezone}'.", field="timezone"
+            gettext("%(code)s has an unknown time zone '%(timezone)s'.")
+            % {"code": meeting.code, "timezone": meeting.timezone},
+            field="timezone",
         ) from error
 
 
@@ -78,7 +81,8 @@ def require_visible(user: Any, submission: Submission) -> None:
     """NotFound, not NotAllowed: a draft's existence does not leak to other delegations."""
     if not submission_rules.can_view_submission(user, submission):
         raise NotFound(
-            f"{submission.meeting.code} has no contribution {submission.pk} that you may see.",
+            gettext("%(code)s has no contribution %(pk)s that you may see.")
+            % {"code": submission.meeting.code, "pk": submission.pk},
             field="submission",
         )
 
@@ -88,18 +92,28 @@ def _checked_file(file: File) -> tuple[str, int, str]:
     suffix = PurePath(original).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise DomainError(
-            f"{original}: a contribution must be a {', '.join(ALLOWED_SUFFIXES)} file.",
+            gettext("%(original)s: a contribution must be a %(join)s file.")
+            % {"original": original, "join": ", ".join(ALLOWED_SUFFIXES)},
             field="file",
         )
     size = file.size or 0
     if size > MAX_BYTES:
         raise DomainError(
-            f"{original}: the file is {size / 2**20:.1f} MB; a contribution may have up to "
-            f"{MAX_BYTES // 2**20} MB.",
+            gettext(
+                "%(original)s: the file is %(value)s MB; a contribution may have up to "
+                "%(value2)s MB."
+            )
+            % {
+                "original": original,
+                "value": format(size / 2**20, ".1f"),
+                "value2": MAX_BYTES // 2**20,
+            },
             field="file",
         )
     if size == 0:
-        raise DomainError(f"{original}: the file is empty.", field="file")
+        raise DomainError(
+            gettext("%(original)s: the file is empty.") % {"original": original}, field="file"
+        )
     return original, size, suffix
 
 
@@ -109,7 +123,11 @@ def _cosponsors(
     chosen: dict[int, Delegation] = {}
     for other in cosponsors:
         if other.conference_id != meeting.conference_id:
-            raise DomainError(f"{other} is not at {meeting.conference}.", field="cosponsors")
+            raise DomainError(
+                gettext("%(other)s is not at %(conference)s.")
+                % {"other": other, "conference": meeting.conference},
+                field="cosponsors",
+            )
         if other.pk != delegation.pk:
             chosen[other.pk] = other
     return list(chosen.values())
@@ -122,11 +140,14 @@ def _checked_contribution(
         return None
     if contribution.version.plan.conference_id != meeting.conference_id:
         raise DomainError(
-            f"{contribution} is a contribution to another conference.", field="contribution"
+            gettext("%(contribution)s is a contribution to another conference.")
+            % {"contribution": contribution},
+            field="contribution",
         )
     if not can_view_contribution(user, contribution):
         raise NotFound(
-            f"There is no contribution {contribution.pk} that you may see.", field="contribution"
+            gettext("There is no contribution %(pk)s that you may see.") % {"pk": contribution.pk},
+            field="contribution",
         )
     return contribution
 
@@ -150,17 +171,28 @@ def create_submission(
     Side effects: the stored file, the draft, one audit entry."""
     conference = meeting.conference
     if delegation.conference_id != conference.pk:
-        raise DomainError(f"{delegation} is not at {conference}.", field="delegation")
+        raise DomainError(
+            gettext("%(delegation)s is not at %(conference)s.")
+            % {"delegation": delegation, "conference": conference},
+            field="delegation",
+        )
     rules.require(
         rules.can_act_for_delegation(user, delegation),
-        "You submit contributions for your own delegation only.",
+        gettext("You submit contributions for your own delegation only."),
     )
     title = checks.text(title, "title", limit=300)
     chosen = _cosponsors(meeting, delegation, cosponsors)
     if on_behalf_of is not None and not may_speak_for_rto(delegation, on_behalf_of):
         raise DomainError(
-            f"{delegation.organization} is neither in the region of {on_behalf_of.code} "
-            f"({on_behalf_of.region}) nor {on_behalf_of.code} itself.",
+            gettext(
+                "%(organization)s is neither in the region of %(code)s "
+                "(%(region)s) nor %(code)s itself."
+            )
+            % {
+                "organization": delegation.organization,
+                "code": on_behalf_of.code,
+                "region": on_behalf_of.region,
+            },
             field="on_behalf_of",
         )
     contribution = _checked_contribution(user, meeting, contribution)
@@ -222,7 +254,7 @@ def update_submission(
     require_visible(user, submission)
     rules.require(
         submission_rules.is_author(user, submission),
-        "Only the authors of a contribution change its draft.",
+        gettext("Only the authors of a contribution change its draft."),
     )
     meeting = submission.meeting
     new_title = None if title is None else checks.text(title, "title", limit=300)
@@ -242,8 +274,8 @@ def update_submission(
             current = _locked(submission)
             if current.status != SubmissionStatus.DRAFT:
                 raise DomainError(
-                    f"{current} is {current.get_status_display().lower()}; only a draft "
-                    "is changed.",
+                    gettext("%(current)s is %(lower)s; only a draft is changed.")
+                    % {"current": current, "lower": current.get_status_display().lower()},
                     field="status",
                 )
             changes: dict[str, list[Any]] = {}
@@ -315,7 +347,7 @@ def submit_submission(*, user: Any, submission: Submission) -> Submission:
     require_visible(user, submission)
     rules.require(
         submission_rules.can_submit(user, submission),
-        "Only someone who acts for the submitting delegation submits its contribution.",
+        gettext("Only someone who acts for the submitting delegation submits its contribution."),
     )
     meeting = submission.meeting
     stored: list[MeetingDocument] = []
@@ -325,12 +357,13 @@ def submit_submission(*, user: Any, submission: Submission) -> Submission:
             current = _locked(submission)
             if current.status != SubmissionStatus.DRAFT:
                 raise DomainError(
-                    f"{current} is already {current.get_status_display().lower()}.",
+                    gettext("%(current)s is already %(lower)s.")
+                    % {"current": current, "lower": current.get_status_display().lower()},
                     field="status",
                 )
             if not current.file:
                 raise DomainError(
-                    "Upload the document before submitting the contribution.", field="file"
+                    gettext("Upload the document before submitting the contribution."), field="file"
                 )
             when = _now()
             symbol = _free_symbol(meeting)
@@ -394,8 +427,12 @@ def _transition(
         current = _locked(submission)
         if current.status not in allowed_from:
             raise DomainError(
-                f"{current} is {current.get_status_display().lower()}; it cannot become "
-                f"{SubmissionStatus(to).label.lower()}.",
+                gettext("%(current)s is %(lower)s; it cannot become %(lower2)s.")
+                % {
+                    "current": current,
+                    "lower": current.get_status_display().lower(),
+                    "lower2": SubmissionStatus(to).label.lower(),
+                },
                 field="status",
             )
         if check is not None:
@@ -419,7 +456,7 @@ def withdraw_submission(*, user: Any, submission: Submission) -> Submission:
     require_visible(user, submission)
     rules.require(
         submission_rules.can_submit(user, submission),
-        "Only someone who acts for the submitting delegation withdraws its contribution.",
+        gettext("Only someone who acts for the submitting delegation withdraws its contribution."),
     )
     return _transition(
         user=user,
@@ -440,13 +477,14 @@ def accept_submission(*, user: Any, submission: Submission) -> Submission:
     require_visible(user, submission)
     rules.require(
         submission_rules.can_decide(user, submission.meeting.conference),
-        "Only the secretariat accepts contributions for a meeting.",
+        gettext("Only the secretariat accepts contributions for a meeting."),
     )
 
     def admitted_if_late(current: Submission) -> None:
         if current.late and not current.admitted:
             raise DomainError(
-                f"{current} came after the deadline; admit it before accepting it.",
+                gettext("%(current)s came after the deadline; admit it before accepting it.")
+                % {"current": current},
                 field="status",
             )
 
@@ -466,16 +504,24 @@ def admit_late_submission(*, user: Any, submission: Submission) -> Submission:
     require_visible(user, submission)
     rules.require(
         submission_rules.can_decide(user, submission.meeting.conference),
-        "Only the secretariat admits late contributions.",
+        gettext("Only the secretariat admits late contributions."),
     )
     with transaction.atomic():
         current = _locked(submission)
         if not current.late:
-            raise DomainError(f"{current} was not late; there is nothing to admit.", field="late")
+            raise DomainError(
+                gettext("%(current)s was not late; there is nothing to admit.")
+                % {"current": current},
+                field="late",
+            )
         if current.admitted_at is not None:
-            raise DomainError(f"{current} is already admitted.", field="late")
+            raise DomainError(
+                gettext("%(current)s is already admitted.") % {"current": current}, field="late"
+            )
         if current.status == SubmissionStatus.WITHDRAWN:
-            raise DomainError(f"{current} was withdrawn.", field="status")
+            raise DomainError(
+                gettext("%(current)s was withdrawn.") % {"current": current}, field="status"
+            )
         current.admitted_at = _now()
         current.save(update_fields=["admitted_at"])
         record(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+
 from accord import rules
 from accord.conferences.models import Conference
 from accord.meetings import rules as meeting_rules
@@ -113,7 +115,7 @@ def coordinator_matrix(user: Any, conference: Conference) -> Matrix:
     Three queries, however many coordinators."""
     rules.require(
         meeting_rules.can_view_participants_only(user, conference),
-        "Coordinators are shown to the conference's participants.",
+        gettext("Coordinators are shown to the conference's participants."),
     )
     coordinators = list(
         Coordinator.objects.filter(conference=conference)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.conferences.models import Conference
@@ -27,7 +28,9 @@ from accord.reference.models import Region
 def _require_visible(user: Any, conference: Conference) -> None:
     if not meeting_rules.can_view_meetings(user, conference):
         raise NotFound(
-            f"There is no conference '{conference.slug}' that you may see.", field="slug"
+            gettext("There is no conference '%(slug)s' that you may see.")
+            % {"slug": conference.slug},
+            field="slug",
         )
 
 
@@ -72,7 +75,11 @@ def find_meeting(user: Any, conference: Conference, meeting_id: int) -> Meeting:
         .first()
     )
     if meeting is None:
-        raise NotFound(f"{conference} has no meeting {meeting_id}.", field="meeting")
+        raise NotFound(
+            gettext("%(conference)s has no meeting %(meeting_id)s.")
+            % {"conference": conference, "meeting_id": meeting_id},
+            field="meeting",
+        )
     return meeting
 
 
@@ -232,7 +239,9 @@ def visible_document(user: Any, meeting: Meeting, document_id: int) -> MeetingDo
     )
     if document is None:
         raise NotFound(
-            f"{meeting.code} has no document {document_id} you may open.", field="document"
+            gettext("%(code)s has no document %(document_id)s you may open.")
+            % {"code": meeting.code, "document_id": document_id},
+            field="document",
         )
     return document
 
@@ -245,7 +254,11 @@ def find_representative(meeting: Meeting, representative_id: int) -> MandatedRep
         .first()
     )
     if found is None:
-        raise NotFound(f"{meeting.code} has no representative {representative_id}.", field="person")
+        raise NotFound(
+            gettext("%(code)s has no representative %(representative_id)s.")
+            % {"code": meeting.code, "representative_id": representative_id},
+            field="person",
+        )
     return found
 
 
@@ -257,5 +270,9 @@ def find_coordinator(conference: Conference, coordinator_id: int) -> Coordinator
         .first()
     )
     if found is None:
-        raise NotFound(f"{conference} has no coordinator {coordinator_id}.", field="person")
+        raise NotFound(
+            gettext("%(conference)s has no coordinator %(coordinator_id)s.")
+            % {"conference": conference, "coordinator_id": coordinator_id},
+            field="person",
+        )
     return found

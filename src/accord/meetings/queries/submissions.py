@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.conferences.models import Delegation
@@ -87,7 +88,8 @@ def find_submission(user: Any, meeting: Meeting, submission_id: int) -> Submissi
     submission = _visible(user, meeting).filter(pk=submission_id).first()
     if submission is None:
         raise NotFound(
-            f"{meeting.code} has no contribution {submission_id} that you may see.",
+            gettext("%(code)s has no contribution %(submission_id)s that you may see.")
+            % {"code": meeting.code, "submission_id": submission_id},
             field="submission",
         )
     return submission

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.core.errors import DomainError
@@ -24,7 +25,9 @@ def resolution_from(choice: str) -> Resolution:
     if head == "option" and number.isdigit():
         return Resolution.keep_option(int(number))
     raise DomainError(
-        f"Unknown resolution '{choice}'; expected keep, delete or option:N.", field="resolution"
+        gettext("Unknown resolution '%(choice)s'; expected keep, delete or option:N.")
+        % {"choice": choice},
+        field="resolution",
     )
 
 
@@ -40,10 +43,13 @@ def resolve_bracket(
     try:
         text = resolve(item.text, index, resolution_from(choice))
     except ValueError as error:
-        raise DomainError(f"{item.code}: {error}.", field="bracket") from error
+        raise DomainError(
+            gettext("%(code)s: %(error)s.") % {"code": item.code, "error": error}, field="bracket"
+        ) from error
     if not text.strip():
         raise DomainError(
-            f"Deleting that bracket leaves {item.code} without text; delete the item instead.",
+            gettext("Deleting that bracket leaves %(code)s without text; delete the item instead.")
+            % {"code": item.code},
             field="resolution",
         )
     with transaction.atomic():

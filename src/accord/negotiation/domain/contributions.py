@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -50,7 +51,10 @@ STANCE_OF = {
 def require_visible(user: Any, contribution: Contribution) -> None:
     """NotFound, not NotAllowed: a draft's existence does not leak to other delegations."""
     if not can_view_contribution(user, contribution):
-        raise NotFound(f"There is no contribution {contribution.pk} that you may see.", field="id")
+        raise NotFound(
+            gettext("There is no contribution %(pk)s that you may see.") % {"pk": contribution.pk},
+            field="id",
+        )
 
 
 # --- Writes ---------------------------------------------------------------------------------
@@ -59,10 +63,14 @@ def require_visible(user: Any, contribution: Contribution) -> None:
 def _text(value: str, field: str, *, limit: int | None = None, required: bool = True) -> str:
     value = value.strip()
     if required and not value:
-        raise DomainError(f"The {field.replace('_', ' ')} is empty.", field=field)
+        raise DomainError(
+            gettext("The %(replace)s is empty.") % {"replace": field.replace("_", " ")}, field=field
+        )
     if limit is not None and len(value) > limit:
         raise DomainError(
-            f"The {field.replace('_', ' ')} is longer than {limit} characters.", field=field
+            gettext("The %(replace)s is longer than %(limit)s characters.")
+            % {"replace": field.replace("_", " "), "limit": limit},
+            field=field,
         )
     return value
 
@@ -73,11 +81,15 @@ def _cosponsors(
     chosen: dict[int, Delegation] = {}
     for cosponsor in cosponsors:
         if cosponsor.conference_id != conference.pk:
-            raise DomainError(f"{cosponsor} is not at {conference}.", field="cosponsors")
+            raise DomainError(
+                gettext("%(cosponsor)s is not at %(conference)s.")
+                % {"cosponsor": cosponsor, "conference": conference},
+                field="cosponsors",
+            )
         if cosponsor.pk == delegation.pk:
             raise DomainError(
-                f"{delegation.organization} submits the contribution; "
-                "it cannot also co-sponsor it.",
+                gettext("%(organization)s submits the contribution; it cannot also co-sponsor it.")
+                % {"organization": delegation.organization},
                 field="cosponsors",
             )
         chosen[cosponsor.pk] = cosponsor
@@ -100,20 +112,35 @@ def create_contribution(
     secretariat for any. Audited."""
     conference = version.plan.conference
     if not rules.can_view_version(user, version):
-        raise NotFound(f"{conference} has no such version that you may read.", field="version")
+        raise NotFound(
+            gettext("%(conference)s has no such version that you may read.")
+            % {"conference": conference},
+            field="version",
+        )
     if delegation.conference_id != conference.pk:
-        raise DomainError(f"{delegation} is not at {conference}.", field="delegation")
+        raise DomainError(
+            gettext("%(delegation)s is not at %(conference)s.")
+            % {"delegation": delegation, "conference": conference},
+            field="delegation",
+        )
     rules.require(
         rules.can_act_for_delegation(user, delegation),
-        "You write contributions for your own delegation only.",
+        gettext("You write contributions for your own delegation only."),
     )
     title = _text(title, "title", limit=300)
     reference = _text(reference, "reference", limit=60, required=False)
     chosen = _cosponsors(conference, delegation, cosponsors)
     if on_behalf_of is not None and not may_speak_for_rto(delegation, on_behalf_of):
         raise DomainError(
-            f"{delegation.organization} is neither in the region of {on_behalf_of.code} "
-            f"({on_behalf_of.region}) nor {on_behalf_of.code} itself.",
+            gettext(
+                "%(organization)s is neither in the region of %(code)s "
+                "(%(region)s) nor %(code)s itself."
+            )
+            % {
+                "organization": delegation.organization,
+                "code": on_behalf_of.code,
+                "region": on_behalf_of.region,
+            },
             field="on_behalf_of",
         )
     with transaction.atomic():
@@ -147,26 +174,29 @@ def _require_editable(user: Any, contribution: Contribution) -> None:
     require_visible(user, contribution)
     if contribution.state != ContributionState.DRAFT:
         raise DomainError(
-            f"{contribution} is {contribution.get_state_display().lower()}; "
-            "its amendments can no longer change.",
+            gettext("%(contribution)s is %(lower)s; its amendments can no longer change.")
+            % {"contribution": contribution, "lower": contribution.get_state_display().lower()},
             field="contribution",
         )
     rules.require(
         can_edit_contribution(user, contribution),
-        "Only the delegations that write a contribution change it.",
+        gettext("Only the delegations that write a contribution change it."),
     )
 
 
 def _own_item(contribution: Contribution, item: PlanItem | None, kind: str) -> PlanItem:
     if item is None:
-        raise DomainError(f"Say which item to {kind}.", field="item")
+        raise DomainError(gettext("Say which item to %(kind)s.") % {"kind": kind}, field="item")
     if item.version_id != contribution.version_id:
         raise DomainError(
-            f"{item.code} belongs to another version than the contribution's.", field="item"
+            gettext("%(code)s belongs to another version than the contribution's.")
+            % {"code": item.code},
+            field="item",
         )
     if contribution.amendments.filter(item=item).exists():
         raise DomainError(
-            f"This contribution already has an amendment of {item.code}; change that one.",
+            gettext("This contribution already has an amendment of %(code)s; change that one.")
+            % {"code": item.code},
             field="item",
         )
     return item
@@ -174,10 +204,11 @@ def _own_item(contribution: Contribution, item: PlanItem | None, kind: str) -> P
 
 def _own_priority(contribution: Contribution, priority: Priority | None) -> Priority:
     if priority is None:
-        raise DomainError("Say under which priority the item goes.", field="priority")
+        raise DomainError(gettext("Say under which priority the item goes."), field="priority")
     if priority.version_id != contribution.version_id:
         raise DomainError(
-            f"Priority {priority.code} belongs to another version than the contribution's.",
+            gettext("Priority %(code)s belongs to another version than the contribution's.")
+            % {"code": priority.code},
             field="priority",
         )
     return priority
@@ -206,7 +237,9 @@ def add_amendment(
         text = _text(text, "text")
         if text == item.text:
             raise DomainError(
-                f"The proposed text is {item.code}'s text: it changes nothing.", field="text"
+                gettext("The proposed text is %(code)s's text: it changes nothing.")
+                % {"code": item.code},
+                field="text",
             )
         values |= {"text": text, "base_text": item.text, "base_revision": item.revision}
     elif kind == AmendmentKind.DELETE:
@@ -216,25 +249,38 @@ def add_amendment(
         item = _own_item(contribution, item, "move")
         priority = _own_priority(contribution, priority)
         if priority.pk == item.priority_id:
-            raise DomainError(f"{item.code} is already under {priority.code}.", field="priority")
+            raise DomainError(
+                gettext("%(code)s is already under %(code2)s.")
+                % {"code": item.code, "code2": priority.code},
+                field="priority",
+            )
         values |= {"priority": priority, "base_text": item.text, "base_revision": item.revision}
     elif kind == AmendmentKind.ADD:
         item = None
         item_code = _text(item_code, "item_code", limit=20)
         if any(ch.isspace() for ch in item_code):
-            raise DomainError(f"The identifier '{item_code}' contains spaces.", field="item_code")
+            raise DomainError(
+                gettext("The identifier '%(item_code)s' contains spaces.")
+                % {"item_code": item_code},
+                field="item_code",
+            )
         if contribution.version.items.filter(code=item_code).exists():
             raise DomainError(
-                f"Item {item_code} already exists in version {contribution.version.number}.",
+                gettext("Item %(item_code)s already exists in version %(number)s.")
+                % {"item_code": item_code, "number": contribution.version.number},
                 field="item_code",
             )
         if contribution.amendments.filter(kind=AmendmentKind.ADD, item_code=item_code).exists():
             raise DomainError(
-                f"This contribution already adds an item {item_code}.", field="item_code"
+                gettext("This contribution already adds an item %(item_code)s.")
+                % {"item_code": item_code},
+                field="item_code",
             )
         if item_kind not in ItemKind.values:
             raise DomainError(
-                f"Unknown item kind '{item_kind}'; expected outcome or output.", field="item_kind"
+                gettext("Unknown item kind '%(item_kind)s'; expected outcome or output.")
+                % {"item_kind": item_kind},
+                field="item_kind",
             )
         values |= {
             "priority": _own_priority(contribution, priority),
@@ -244,7 +290,8 @@ def add_amendment(
         }
     else:
         raise DomainError(
-            f"Unknown kind '{kind}'; expected one of {', '.join(AmendmentKind.values)}.",
+            gettext("Unknown kind '%(kind)s'; expected one of %(join)s.")
+            % {"kind": kind, "join": ", ".join(AmendmentKind.values)},
             field="kind",
         )
     if item is not None:
@@ -275,16 +322,17 @@ def submit_contribution(*, user: Any, contribution: Contribution) -> Contributio
     require_visible(user, contribution)
     rules.require(
         can_submit_contribution(user, contribution),
-        "Only the submitting delegation submits its contribution.",
+        gettext("Only the submitting delegation submits its contribution."),
     )
     if contribution.state != ContributionState.DRAFT:
         raise DomainError(
-            f"{contribution} is already {contribution.get_state_display().lower()}.",
+            gettext("%(contribution)s is already %(lower)s.")
+            % {"contribution": contribution, "lower": contribution.get_state_display().lower()},
             field="state",
         )
     amendments = list(contribution.amendments.select_related("item__version__plan__conference"))
     if not amendments:
-        raise DomainError("The contribution proposes no change yet.", field="amendments")
+        raise DomainError(gettext("The contribution proposes no change yet."), field="amendments")
     with transaction.atomic():
         contribution.state = ContributionState.SUBMITTED
         contribution.submitted_at = timezone.now()
@@ -319,14 +367,18 @@ def withdraw_contribution(*, user: Any, contribution: Contribution) -> Contribut
     require_visible(user, contribution)
     rules.require(
         can_submit_contribution(user, contribution),
-        "Only the submitting delegation withdraws its contribution.",
+        gettext("Only the submitting delegation withdraws its contribution."),
     )
     if contribution.state == ContributionState.WITHDRAWN:
-        raise DomainError(f"{contribution} is already withdrawn.", field="state")
+        raise DomainError(
+            gettext("%(contribution)s is already withdrawn.") % {"contribution": contribution},
+            field="state",
+        )
     merged = contribution.amendments.filter(merged_into__isnull=False).first()
     if merged is not None:
         raise DomainError(
-            f"{merged} was already merged into a new version; the contribution stays.",
+            gettext("%(merged)s was already merged into a new version; the contribution stays.")
+            % {"merged": merged},
             field="state",
         )
     old = contribution.state
@@ -353,23 +405,25 @@ def decide_amendment(
     conference = contribution.version.plan.conference
     rules.require(
         rules.can_edit_plan(user, conference),
-        "Only the secretariat or a chair decides on amendments.",
+        gettext("Only the secretariat or a chair decides on amendments."),
     )
     require_visible(user, contribution)
     if contribution.state != ContributionState.SUBMITTED:
         raise DomainError(
-            f"{contribution} is {contribution.get_state_display().lower()}; "
-            "only submitted contributions are decided on.",
+            gettext("%(contribution)s is %(lower)s; only submitted contributions are decided on.")
+            % {"contribution": contribution, "lower": contribution.get_state_display().lower()},
             field="decision",
         )
     if decision not in Decision.values:
         raise DomainError(
-            f"Unknown decision '{decision}'; expected one of {', '.join(Decision.values)}.",
+            gettext("Unknown decision '%(decision)s'; expected one of %(join)s.")
+            % {"decision": decision, "join": ", ".join(Decision.values)},
             field="decision",
         )
     if amendment.merged_into_id is not None:
         raise DomainError(
-            f"{amendment} was already merged into a new version; its decision is final.",
+            gettext("%(amendment)s was already merged into a new version; its decision is final.")
+            % {"amendment": amendment},
             field="decision",
         )
     note = note.strip()

@@ -28,6 +28,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -94,7 +95,8 @@ def _combined_text(item: PlanItem, amendments: list[Amendment]) -> str:
             rebased.append(merge_edits(amendment.base_text, [item.text, amendment.text]))
         except EditConflict:
             raise MergeConflict(
-                f"{item.code} changed since the amendment was written, in the same words",
+                gettext("%(code)s changed since the amendment was written, in the same words")
+                % {"code": item.code},
                 [amendment],
             ) from None
     try:
@@ -102,7 +104,7 @@ def _combined_text(item: PlanItem, amendments: list[Amendment]) -> str:
     except EditConflict as conflict:
         clashing = sorted({index for pair in conflict.edits for index in pair})
         raise MergeConflict(
-            f"they change the same words of {item.code} differently",
+            gettext("they change the same words of %(code)s differently") % {"code": item.code},
             [amendments[index] for index in clashing],
         ) from None
 
@@ -119,7 +121,10 @@ def plan_merge(version: PlanVersion, amendments: list[Amendment]) -> _Plan:
             key = (AmendmentKind.ADD.value, amendment.item_code)
         else:
             if amendment.item is None:
-                raise MergeConflict(f"{amendment.item_code} no longer exists", [amendment])
+                raise MergeConflict(
+                    gettext("%(item_code)s no longer exists") % {"item_code": amendment.item_code},
+                    [amendment],
+                )
             by_item[amendment.item.code][amendment.kind].append(amendment)
             key = (amendment.kind, amendment.item.code)
         if key not in plan.order:
@@ -128,10 +133,13 @@ def plan_merge(version: PlanVersion, amendments: list[Amendment]) -> _Plan:
         deletes, modifies, moves = (kinds[k] for k in ("delete", "modify", "move"))
         if deletes and (modifies or moves):
             raise MergeConflict(
-                f"{code} would be deleted and changed", [*deletes, *modifies, *moves]
+                gettext("%(code)s would be deleted and changed") % {"code": code},
+                [*deletes, *modifies, *moves],
             )
         if len({a.priority_id for a in moves}) > 1:
-            raise MergeConflict(f"{code} would move to different priorities", moves)
+            raise MergeConflict(
+                gettext("%(code)s would move to different priorities") % {"code": code}, moves
+            )
         if deletes:
             plan.deletes.add(code)
         if moves:
@@ -144,9 +152,13 @@ def plan_merge(version: PlanVersion, amendments: list[Amendment]) -> _Plan:
     taken = set(version.items.filter(code__in=list(adds)).values_list("code", flat=True))
     for code, proposed in adds.items():
         if len(proposed) > 1:
-            raise MergeConflict(f"each adds an item {code}", proposed)
+            raise MergeConflict(gettext("each adds an item %(code)s") % {"code": code}, proposed)
         if code in taken:
-            raise MergeConflict(f"version {version.number} has an item {code} by now", proposed)
+            raise MergeConflict(
+                gettext("version %(number)s has an item %(code)s by now")
+                % {"number": version.number, "code": code},
+                proposed,
+            )
         plan.adds.append(proposed[0])
     return plan
 
@@ -164,13 +176,14 @@ def merge_contributions(*, user: Any, version: PlanVersion, label: str = "") -> 
     conference = version.plan.conference
     rules.require(
         rules.can_edit_plan(user, conference),
-        "Only the secretariat or a chair merges contributions.",
+        gettext("Only the secretariat or a chair merges contributions."),
     )
     with transaction.atomic():  # a refusal below rolls back: nothing is written
         amendments = accepted_amendments(version)
         if not amendments:
             raise DomainError(
-                f"No accepted amendment to version {version.number} awaits merging.",
+                gettext("No accepted amendment to version %(number)s awaits merging.")
+                % {"number": version.number},
                 field="version",
             )
         plan = plan_merge(version, amendments)

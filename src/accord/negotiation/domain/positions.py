@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -22,19 +23,25 @@ from accord.plans.models import PlanItem
 def _bracket_text(item: PlanItem, index: int | None, option: int | None) -> str:
     if index is None:
         if option is not None:
-            raise DomainError("An option belongs to a bracket: say which one.", field="bracket")
+            raise DomainError(
+                gettext("An option belongs to a bracket: say which one."), field="bracket"
+            )
         return ""
     brackets = parse_text(item.text).brackets
     if not 0 <= index < len(brackets):
         raise DomainError(
-            f"{item.code} has {len(brackets)} bracket(s); there is no bracket {index}.",
+            gettext("%(code)s has %(len)s bracket(s); there is no bracket %(index)s.")
+            % {"code": item.code, "len": len(brackets), "index": index},
             field="bracket",
         )
     bracket = brackets[index]
     if option is not None and not 1 <= option <= len(bracket.options):
         raise DomainError(
-            f"Bracket {index} of {item.code} has {len(bracket.options)} option(s); "
-            f"there is no option {option}.",
+            gettext(
+                "Bracket %(index)s of %(code)s has %(len)s option(s); "
+                "there is no option %(option)s."
+            )
+            % {"index": index, "code": item.code, "len": len(bracket.options), "option": option},
             field="option",
         )
     return bracket.text
@@ -63,22 +70,29 @@ def record_position(
     version = item.version
     conference = version.plan.conference
     if not rules.can_view_version(user, version):
-        raise NotFound(f"No item {item.code} here.", field="item")
+        raise NotFound(gettext("No item %(code)s here.") % {"code": item.code}, field="item")
     if delegation.conference_id != conference.pk:
-        raise DomainError(f"{delegation} is not at {conference}.", field="delegation")
+        raise DomainError(
+            gettext("%(delegation)s is not at %(conference)s.")
+            % {"delegation": delegation, "conference": conference},
+            field="delegation",
+        )
     rules.require(
         rules.can_act_for_delegation(user, delegation),
-        "You record positions for your own delegation only.",
+        gettext("You record positions for your own delegation only."),
     )
     if stance not in Stance.values:
         raise DomainError(
-            f"Unknown stance '{stance}'; expected one of {', '.join(Stance.values)}.",
+            gettext("Unknown stance '%(stance)s'; expected one of %(join)s.")
+            % {"stance": stance, "join": ", ".join(Stance.values)},
             field="stance",
         )
     if source not in PositionSource.values:
-        raise DomainError(f"Unknown source '{source}'.", field="source")
+        raise DomainError(
+            gettext("Unknown source '%(source)s'.") % {"source": source}, field="source"
+        )
     if stance == Stance.PREFER_OPTION and option is None:
-        raise DomainError("Say which option the delegation prefers.", field="option")
+        raise DomainError(gettext("Say which option the delegation prefers."), field="option")
     bracket_text = _bracket_text(item, bracket, option)
     with transaction.atomic():
         position = Position.objects.create(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference
 from accord.core.errors import NotFound
@@ -61,7 +62,9 @@ def compare_item(
     texts = [[text for text in item_texts(version) if text.code == code] for version in (old, new)]
     if not any(texts):
         raise NotFound(
-            f"Neither version {old_number} nor {new_number} has an item {code}.", field="code"
+            gettext("Neither version %(old_number)s nor %(new_number)s has an item %(code)s.")
+            % {"old_number": old_number, "new_number": new_number, "code": code},
+            field="code",
         )
     (found,) = diff_items(*texts)
     return found

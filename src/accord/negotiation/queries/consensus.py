@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference, Delegation
 from accord.core.errors import NotFound
@@ -404,7 +405,11 @@ def item_positions(user: Any, conference: Conference, number: int, code: str) ->
     version, _ = _readable(user, conference, number)
     item = PlanItem.objects.filter(version=version, code=code).first()
     if item is None:
-        raise NotFound(f"Version {version.number} has no item {code}.", field="code")
+        raise NotFound(
+            gettext("Version %(number)s has no item %(code)s.")
+            % {"number": version.number, "code": code},
+            field="code",
+        )
     positions = (
         Position.objects.filter(item=item)
         .select_related("delegation__organization")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.conferences.models import Conference, Delegation
@@ -47,7 +48,11 @@ def contributions_of(user: Any, version: PlanVersion) -> list[Contribution]:
     ``n_amendments`` and ``n_accepted``; two queries. NotFound if the version is not readable."""
     conference = version.plan.conference
     if not rules.can_view_version(user, version):
-        raise NotFound(f"{conference} has no such version that you may read.", field="version")
+        raise NotFound(
+            gettext("%(conference)s has no such version that you may read.")
+            % {"conference": conference},
+            field="version",
+        )
     rows = (
         Contribution.objects.filter(version=version)
         .filter(visible_contributions_filter(user, conference))
@@ -98,7 +103,11 @@ def find_contribution(user: Any, conference: Conference, contribution_id: int) -
         .first()
     )
     if contribution is None or not can_view_contribution(user, contribution):
-        raise NotFound(f"There is no contribution {contribution_id} that you may see.", field="id")
+        raise NotFound(
+            gettext("There is no contribution %(contribution_id)s that you may see.")
+            % {"contribution_id": contribution_id},
+            field="id",
+        )
     load_amendments([contribution])
     return contribution
 
@@ -113,7 +122,11 @@ def find_amendment(user: Any, conference: Conference, amendment_id: int) -> Amen
         .first()
     )
     if amendment is None or not can_view_contribution(user, amendment.contribution):
-        raise NotFound(f"There is no amendment {amendment_id} that you may see.", field="id")
+        raise NotFound(
+            gettext("There is no amendment %(amendment_id)s that you may see.")
+            % {"amendment_id": amendment_id},
+            field="id",
+        )
     return amendment
 
 
@@ -141,21 +154,33 @@ def delegation_named(conference: Conference, name: str, *, field: str = "delegat
         .first()
     )
     if found is None:
-        raise DomainError(f"{conference} has no delegation named '{name}'.", field=field)
+        raise DomainError(
+            gettext("%(conference)s has no delegation named '%(name)s'.")
+            % {"conference": conference, "name": name},
+            field=field,
+        )
     return found
 
 
 def item_in(version: PlanVersion, code: str, *, field: str = "item") -> PlanItem:
     item = version.items.filter(code=code).select_related("priority").first()
     if item is None:
-        raise DomainError(f"Version {version.number} has no item {code}.", field=field)
+        raise DomainError(
+            gettext("Version %(number)s has no item %(code)s.")
+            % {"number": version.number, "code": code},
+            field=field,
+        )
     return item
 
 
 def priority_in(version: PlanVersion, code: str, *, field: str = "priority") -> Priority:
     priority = version.priorities.filter(code=code).first()
     if priority is None:
-        raise DomainError(f"Version {version.number} has no priority {code}.", field=field)
+        raise DomainError(
+            gettext("Version %(number)s has no priority %(code)s.")
+            % {"number": version.number, "code": code},
+            field=field,
+        )
     return priority
 
 
@@ -318,7 +343,7 @@ def merge_board(user: Any, version: PlanVersion) -> MergeBoard:
     yet merged amendment with its redline, competing ones grouped. Three queries."""
     rules.require(
         rules.can_edit_plan(user, version.plan.conference),
-        "Only the secretariat or a chair merges contributions.",
+        gettext("Only the secretariat or a chair merges contributions."),
     )
     amendments = _pending_merge(version)
     links = competitors(amendments)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -76,14 +77,15 @@ def import_past_participation(
     one audit entry."""
     rules.require(
         participation_rules.can_manage_participation(user, conference),
-        "Only the secretariat imports a previous conference's figures.",
+        gettext("Only the secretariat imports a previous conference's figures."),
     )
     label = " ".join((label or "").split())
     if not label:
-        raise DomainError("Name the previous conference, e.g. WTDC-22.", field="label")
+        raise DomainError(gettext("Name the previous conference, e.g. WTDC-22."), field="label")
     if len(label) > LABEL_MAX:
         raise DomainError(
-            f"The name of the previous conference takes at most {LABEL_MAX} characters.",
+            gettext("The name of the previous conference takes at most %(label_max)s characters.")
+            % {"label_max": LABEL_MAX},
             field="label",
         )
     parsed = parse_past_csv(data)
@@ -123,7 +125,7 @@ def remove_past_participation(*, user: Any, conference: Conference, label: str) 
     """Forget a previous conference's figures. Secretariat only; audited."""
     rules.require(
         participation_rules.can_manage_participation(user, conference),
-        "Only the secretariat removes a previous conference's figures.",
+        gettext("Only the secretariat removes a previous conference's figures."),
     )
     with transaction.atomic():
         removed, _detail = PastParticipation.objects.filter(

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -24,7 +25,8 @@ HUNDRED = Decimal(100)
 def _dimension(dimension: str) -> str:
     if dimension not in Dimension.values:
         raise DomainError(
-            f"Unknown dimension '{dimension}'; expected one of {', '.join(Dimension.values)}.",
+            gettext("Unknown dimension '%(dimension)s'; expected one of %(join)s.")
+            % {"dimension": dimension, "join": ", ".join(Dimension.values)},
             field="dimension",
         )
     return dimension
@@ -38,15 +40,21 @@ def _share(value: Any, code: str) -> Decimal | None:
         share = Decimal(str(value).strip())
     except InvalidOperation:
         raise DomainError(
-            f"The target for '{code}' must be a number of percent, not '{value}'.", field=code
+            gettext("The target for '%(code)s' must be a number of percent, not '%(value)s'.")
+            % {"code": code, "value": value},
+            field=code,
         ) from None
     if not share.is_finite() or share < 0 or share > HUNDRED:
         raise DomainError(
-            f"The target for '{code}' must be between 0 and 100 percent, not {value}.", field=code
+            gettext("The target for '%(code)s' must be between 0 and 100 percent, not %(value)s.")
+            % {"code": code, "value": value},
+            field=code,
         )
     if share != share.quantize(Decimal("0.1")):
         raise DomainError(
-            f"The target for '{code}' takes at most one decimal, not {value}.", field=code
+            gettext("The target for '%(code)s' takes at most one decimal, not %(value)s.")
+            % {"code": code, "value": value},
+            field=code,
         )
     return share.quantize(Decimal("0.1"))
 
@@ -64,7 +72,7 @@ def set_targets(
     one audit entry per change. Returns the dimension's targets after the change."""
     rules.require(
         participation_rules.can_manage_participation(user, conference),
-        "Only the secretariat sets participation targets.",
+        gettext("Only the secretariat sets participation targets."),
     )
     dimension = _dimension(dimension)
     known = {code for code, _name in values_of(dimension)}
@@ -72,8 +80,12 @@ def set_targets(
     for code, value in shares.items():
         if code not in known:
             raise DomainError(
-                f"Unknown {Dimension(dimension).label.lower()} '{code}'; expected one of "
-                f"{', '.join(sorted(known))}.",
+                gettext("Unknown %(lower)s '%(code)s'; expected one of %(join)s.")
+                % {
+                    "lower": Dimension(dimension).label.lower(),
+                    "code": code,
+                    "join": ", ".join(sorted(known)),
+                },
                 field="value",
             )
         wanted[code] = _share(value, code)
@@ -93,8 +105,11 @@ def set_targets(
         total = sum(after.values(), Decimal(0))
         if total > HUNDRED:
             raise DomainError(
-                f"The {Dimension(dimension).label.lower()} targets add up to {total}%; "
-                "together they may not exceed 100%.",
+                gettext(
+                    "The %(lower)s targets add up to %(total)s%%; "
+                    "together they may not exceed 100%%."
+                )
+                % {"lower": Dimension(dimension).label.lower(), "total": total},
                 field="share",
             )
         for code, share in wanted.items():

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -33,12 +34,15 @@ def require_draft_editor(user: Any, version: PlanVersion) -> None:
     """Only the secretariat or a chair edits, and only a draft: circulated text is frozen."""
     rules.require(
         rules.can_edit_plan(user, version.plan.conference),
-        "Only the secretariat or a chair changes the Action Plan.",
+        gettext("Only the secretariat or a chair changes the Action Plan."),
     )
     if version.state != VersionState.DRAFT:
         raise DomainError(
-            f"Version {version.number} is {version.state} and can no longer change; "
-            "start a new version from it.",
+            gettext(
+                "Version %(number)s is %(state)s and can no longer change; "
+                "start a new version from it."
+            )
+            % {"number": version.number, "state": version.state},
             field="version",
         )
 
@@ -46,7 +50,9 @@ def require_draft_editor(user: Any, version: PlanVersion) -> None:
 def _check_status(status: str) -> str:
     if status not in ItemStatus.values:
         raise DomainError(
-            f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
+            gettext("Unknown status '%(status)s'; expected one of %(values)s.")
+            % {"status": status, "values": ItemStatus.values},
+            field="status",
         )
     return status
 
@@ -54,9 +60,11 @@ def _check_status(status: str) -> str:
 def _non_empty(value: str, field: str) -> str:
     value = value.strip()
     if not value:
-        raise DomainError(f"The {field} is empty.", field=field)
+        raise DomainError(gettext("The %(field)s is empty.") % {"field": field}, field=field)
     if field == "code" and any(ch.isspace() for ch in value):
-        raise DomainError(f"The identifier '{value}' contains spaces.", field=field)
+        raise DomainError(
+            gettext("The identifier '%(value)s' contains spaces.") % {"value": value}, field=field
+        )
     return value
 
 
@@ -67,7 +75,10 @@ def add_priority(
     require_draft_editor(user, version)
     code = _non_empty(code, "code")
     if version.priorities.filter(code=code).exists():
-        raise DomainError(f"Priority {code} already exists in this version.", field="code")
+        raise DomainError(
+            gettext("Priority %(code)s already exists in this version.") % {"code": code},
+            field="code",
+        )
     with transaction.atomic():
         order = (version.priorities.aggregate(n=Max("order"))["n"] or 0) + 1
         priority = Priority.objects.create(
@@ -106,15 +117,20 @@ def add_item(
     require_draft_editor(user, version)
     code = _non_empty(code, "code")
     if kind not in ItemKind.values:
-        raise DomainError(f"Unknown kind '{kind}'; expected outcome or output.", field="kind")
+        raise DomainError(
+            gettext("Unknown kind '%(kind)s'; expected outcome or output.") % {"kind": kind},
+            field="kind",
+        )
     if status is not None:
         _check_status(status)
     if version.items.filter(code=code).exists():
-        raise DomainError(f"Item {code} already exists in this version.", field="code")
+        raise DomainError(
+            gettext("Item %(code)s already exists in this version.") % {"code": code}, field="code"
+        )
     if outcome is not None and (kind != ItemKind.OUTPUT or outcome.kind != ItemKind.OUTCOME):
-        raise DomainError("Only an output serves an outcome.", field="outcome")
+        raise DomainError(gettext("Only an output serves an outcome."), field="outcome")
     if outcome is not None and outcome.version_id != version.pk:
-        raise DomainError("The outcome belongs to another version.", field="outcome")
+        raise DomainError(gettext("The outcome belongs to another version."), field="outcome")
     with transaction.atomic():
         order = (priority.items.aggregate(n=Max("order"))["n"] or 0) + 1
         item = PlanItem.objects.create(
@@ -165,7 +181,7 @@ def update_item(
         changes["status"] = _check_status(status)
         changes["status_source"] = StatusSource.CHAIR
     if not changes:
-        raise DomainError("Nothing to change: give a new text or status.", field="text")
+        raise DomainError(gettext("Nothing to change: give a new text or status."), field="text")
     with transaction.atomic():
         current = PlanItem.objects.select_for_update().get(pk=item.pk)
         if current.revision != expected_revision:

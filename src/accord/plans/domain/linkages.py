@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.core.errors import DomainError
@@ -42,7 +43,9 @@ def _known_entry(type_: str, value: str, target: str) -> str:
     label = str(EntryKind(type_).label).lower()
     sample = ", ".join(codes[:8]) + (", …" if len(codes) > 8 else "")
     raise DomainError(
-        f"'{target}' is not in the imported list ({label}: {sample}).", field="target"
+        gettext("'%(target)s' is not in the imported list (%(label)s: %(sample)s).")
+        % {"target": target, "label": label, "sample": sample},
+        field="target",
     )
 
 
@@ -56,34 +59,44 @@ def normalise_target(type_: str, target: str) -> str:
     """
     value = " ".join(target.split())
     if not value:
-        raise DomainError("The linkage target is empty.", field="target")
+        raise DomainError(gettext("The linkage target is empty."), field="target")
     if type_ == LinkageType.SDG:
         number = value.upper().removeprefix("SDG").strip()
         if not number.isdigit() or not SDG.objects.filter(number=int(number)).exists():
             raise DomainError(
-                f"'{target}' is not an SDG; expected a number from 1 to 17.", field="target"
+                gettext("'%(target)s' is not an SDG; expected a number from 1 to 17.")
+                % {"target": target},
+                field="target",
             )
         return str(int(number))
     if type_ == LinkageType.SDG_TARGET:
         match = _SDG_TARGET.match(value.lower())
         if not match or not SDG.objects.filter(number=int(match.group(1))).exists():
             raise DomainError(
-                f"'{target}' is not an SDG target; expected e.g. 9.c or 4.4.", field="target"
+                gettext("'%(target)s' is not an SDG target; expected e.g. 9.c or 4.4.")
+                % {"target": target},
+                field="target",
             )
         code = f"{int(match.group(1))}.{match.group(2)}"
         if SDGTarget.objects.exists() and not SDGTarget.objects.filter(code=code).exists():
-            raise DomainError(f"SDG target {code} does not exist.", field="target")
+            raise DomainError(
+                gettext("SDG target %(code)s does not exist.") % {"code": code}, field="target"
+            )
         return code
     if type_ == LinkageType.WSIS:
         code = value.upper()
         if not WSISActionLine.objects.filter(code=code).exists():
             raise DomainError(
-                f"'{target}' is not a WSIS action line; expected C1 to C11.", field="target"
+                gettext("'%(target)s' is not a WSIS action line; expected C1 to C11.")
+                % {"target": target},
+                field="target",
             )
         return code
     if type_ not in LinkageType.values:
         raise DomainError(
-            f"Unknown linkage type '{type_}'; expected one of {LinkageType.values}.", field="type"
+            gettext("Unknown linkage type '%(type)s'; expected one of %(values)s.")
+            % {"type": type_, "values": LinkageType.values},
+            field="type",
         )
     if type_ in EntryKind.values:
         return _known_entry(type_, value, target)
@@ -95,7 +108,11 @@ def add_linkage(*, user: Any, item: PlanItem, type: str, target: str, note: str 
     require_draft_editor(user, item.version)
     canonical = normalise_target(type, target)
     if item.linkages.filter(type=type, target=canonical).exists():
-        raise DomainError(f"{item.code} is already linked to {canonical}.", field="target")
+        raise DomainError(
+            gettext("%(code)s is already linked to %(canonical)s.")
+            % {"code": item.code, "canonical": canonical},
+            field="target",
+        )
     with transaction.atomic():
         linkage = Linkage.objects.create(item=item, type=type, target=canonical, note=note)
         record(

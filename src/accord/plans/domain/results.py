@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -38,12 +39,13 @@ def add_kpi(
     """Attach a KPI and its periods to an item of a draft version."""
     require_draft_editor(user, item.version)
     if not indicator.strip():
-        raise DomainError("The indicator is empty.", field="indicator")
+        raise DomainError(gettext("The indicator is empty."), field="indicator")
     periods = list(periods)
     for index, period in enumerate(periods):
         if period.end < period.start:
             raise DomainError(
-                f"Period {index + 1} ends before it starts.", field=f"periods[{index}].end"
+                gettext("Period %(value)s ends before it starts.") % {"value": index + 1},
+                field=f"periods[{index}].end",
             )
     with transaction.atomic():
         kpi = KPI.objects.create(
@@ -85,7 +87,8 @@ def record_kpi_actual(*, user: Any, period: KPIPeriod, actual: Decimal | None) -
     allowed on any version, for the secretariat and chairs."""
     conference = period.kpi.item.version.plan.conference
     rules.require(
-        rules.can_edit_plan(user, conference), "Only the secretariat or a chair records results."
+        rules.can_edit_plan(user, conference),
+        gettext("Only the secretariat or a chair records results."),
     )
     old = period.actual
     with transaction.atomic():

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -144,11 +145,12 @@ def refresh_statuses(items: Iterable[PlanItem]) -> list[PlanItem]:
 def _require_status_setter(user: Any, item: PlanItem) -> None:
     rules.require(
         rules.can_edit_plan(user, item.version.plan.conference),
-        "Only the secretariat or a chair sets an item's status.",
+        gettext("Only the secretariat or a chair sets an item's status."),
     )
     if item.version.state == VersionState.PUBLISHED:
         raise DomainError(
-            f"Version {item.version.number} is published; its statuses are final.",
+            gettext("Version %(number)s is published; its statuses are final.")
+            % {"number": item.version.number},
             field="status",
         )
 
@@ -159,7 +161,9 @@ def set_item_status(*, user: Any, item: PlanItem, status: str, note: str = "") -
     _require_status_setter(user, item)
     if status not in ItemStatus.values:
         raise DomainError(
-            f"Unknown status '{status}'; expected one of {ItemStatus.values}.", field="status"
+            gettext("Unknown status '%(status)s'; expected one of %(values)s.")
+            % {"status": status, "values": ItemStatus.values},
+            field="status",
         )
     return _set(user, item, status, StatusSource.CHAIR, note.strip()[:300])
 

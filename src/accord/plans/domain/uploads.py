@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -36,7 +37,7 @@ _KEPT_SUFFIXES = {".docx", ".txt"}
 def _require_editor(user: Any, conference: Conference) -> None:
     rules.require(
         rules.can_edit_plan(user, conference),
-        "Only the secretariat or a chair imports a working document.",
+        gettext("Only the secretariat or a chair imports a working document."),
     )
 
 
@@ -50,7 +51,11 @@ def find_upload(*, user: Any, conference: Conference, upload_id: int) -> Documen
         .first()
     )
     if upload is None:
-        raise NotFound(f"{conference} has no uploaded document {upload_id}.", field="upload")
+        raise NotFound(
+            gettext("%(conference)s has no uploaded document %(upload_id)s.")
+            % {"conference": conference, "upload_id": upload_id},
+            field="upload",
+        )
     return upload
 
 
@@ -67,12 +72,23 @@ def stage_document(
     original = _original_name(uploaded_file.name or "")
     label = label.strip()
     if len(label) > _LABEL_MAX:
-        raise DomainError(f"A version label has at most {_LABEL_MAX} characters.", field="label")
+        raise DomainError(
+            gettext("A version label has at most %(label_max)s characters.")
+            % {"label_max": _LABEL_MAX},
+            field="label",
+        )
     size = uploaded_file.size or 0
     if size > MAX_BYTES:
         raise DomainError(
-            f"{original}: the file is {size / 2**20:.1f} MB, more than the "
-            f"{MAX_BYTES / 2**20:.0f} MB a working document may have",
+            gettext(
+                "%(original)s: the file is %(value)s MB, more than the "
+                "%(value2)s MB a working document may have"
+            )
+            % {
+                "original": original,
+                "value": format(size / 2**20, ".1f"),
+                "value2": format(MAX_BYTES / 2**20, ".0f"),
+            },
             field="file",
         )
     upload = DocumentUpload(
@@ -130,7 +146,11 @@ def confirm_upload(*, user: Any, upload: DocumentUpload) -> ImportReport:
         except NotAllowed:
             raise
         except DomainError as error:
-            raise DomainError(f"{upload.original_name}: {error.message}", field="file") from error
+            raise DomainError(
+                gettext("%(original_name)s: %(message)s")
+                % {"original_name": upload.original_name, "message": error.message},
+                field="file",
+            ) from error
         upload.state = DocumentUpload.State.IMPORTED
         assert report.version_number is not None  # a real import always makes a version
         upload.imported_version = PlanVersion.objects.get(
@@ -182,7 +202,11 @@ def _claim(upload: DocumentUpload, **changes: Any) -> None:
     if not claimed:
         upload.refresh_from_db(fields=["state", "imported_version"])
         _require_staged(upload)
-        raise DomainError(f"{upload.original_name} is no longer staged.", field="upload")
+        raise DomainError(
+            gettext("%(original_name)s is no longer staged.")
+            % {"original_name": upload.original_name},
+            field="upload",
+        )
 
 
 def _require_staged(upload: DocumentUpload) -> None:
@@ -190,13 +214,17 @@ def _require_staged(upload: DocumentUpload) -> None:
         version = upload.imported_version
         where = f" as version {version.number}" if version else ""
         raise DomainError(
-            f"{upload.original_name} has already been imported{where}; "
-            "upload it again to import another copy.",
+            gettext(
+                "%(original_name)s has already been imported%(where)s; "
+                "upload it again to import another copy."
+            )
+            % {"original_name": upload.original_name, "where": where},
             field="upload",
         )
     if upload.state == DocumentUpload.State.DISCARDED:
         raise DomainError(
-            f"{upload.original_name} was discarded; upload it again to import it.",
+            gettext("%(original_name)s was discarded; upload it again to import it.")
+            % {"original_name": upload.original_name},
             field="upload",
         )
 
@@ -214,7 +242,11 @@ def _dry_run(user: Any, upload: DocumentUpload) -> tuple[ImportReport, doc.Worki
     except NotAllowed:
         raise
     except DomainError as error:
-        raise DomainError(f"{upload.original_name}: {error.message}", field="file") from error
+        raise DomainError(
+            gettext("%(original_name)s: %(message)s")
+            % {"original_name": upload.original_name, "message": error.message},
+            field="file",
+        ) from error
     return report, document
 
 
@@ -226,7 +258,9 @@ def _read(upload: DocumentUpload) -> doc.WorkingDocument:
     except DocumentError as error:
         place = f" ({error.where})" if error.where else ""
         raise DomainError(
-            f"{upload.original_name}{place}: {error.message}", field="file"
+            gettext("%(original_name)s%(place)s: %(message)s")
+            % {"original_name": upload.original_name, "place": place, "message": error.message},
+            field="file",
         ) from error
     document.source = upload.original_name
     return document

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -30,7 +31,7 @@ from accord.plans.models import (
 def _require_editor(user: Any, conference: Conference) -> None:
     rules.require(
         rules.can_edit_plan(user, conference),
-        "Only the secretariat or a chair changes the Action Plan.",
+        gettext("Only the secretariat or a chair changes the Action Plan."),
     )
 
 
@@ -38,10 +39,13 @@ def create_action_plan(*, user: Any, conference: Conference, title: str) -> Acti
     """Give a conference its Action Plan (one per conference)."""
     rules.require(
         rules.can_manage_conference(user, conference),
-        "Only the secretariat creates the Action Plan.",
+        gettext("Only the secretariat creates the Action Plan."),
     )
     if ActionPlan.objects.filter(conference=conference).exists():
-        raise DomainError(f"{conference} already has an Action Plan.", field="conference")
+        raise DomainError(
+            gettext("%(conference)s already has an Action Plan.") % {"conference": conference},
+            field="conference",
+        )
     with transaction.atomic():
         plan = ActionPlan.objects.create(conference=conference, title=title)
         record(
@@ -61,7 +65,7 @@ def create_plan_version(
     conference = plan.conference
     _require_editor(user, conference)
     if based_on is not None and based_on.plan_id != plan.pk:
-        raise DomainError("The version to copy belongs to another plan.", field="based_on")
+        raise DomainError(gettext("The version to copy belongs to another plan."), field="based_on")
     with transaction.atomic():
         # Lock the plan row so two new versions cannot take the same number.
         ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()
@@ -159,14 +163,19 @@ def set_version_state(*, user: Any, version: PlanVersion, state: str) -> PlanVer
     conference = version.plan.conference
     rules.require(
         rules.can_manage_conference(user, conference),
-        "Only the secretariat circulates or publishes a version.",
+        gettext("Only the secretariat circulates or publishes a version."),
     )
     order = list(VersionState.values)
     if state not in order:
-        raise DomainError(f"Unknown state '{state}'; expected one of {order}.", field="state")
+        raise DomainError(
+            gettext("Unknown state '%(state)s'; expected one of %(order)s.")
+            % {"state": state, "order": order},
+            field="state",
+        )
     if order.index(state) < order.index(version.state):
         raise DomainError(
-            f"Version {version.number} is already {version.state}; it cannot become {state}.",
+            gettext("Version %(number)s is already %(state)s; it cannot become %(state2)s.")
+            % {"number": version.number, "state": version.state, "state2": state},
             field="state",
         )
     old = version.state

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
+from django.utils.translation import gettext
+
 from accord.core.errors import DomainError
 from accord.plans.enums import LinkageType
 from accord.plans.models import PlanVersion
@@ -76,10 +78,17 @@ def linkage_map(
     "sdg") or one action line (``kind`` "wsis") when given. Unknown filters raise DomainError
     naming the filter."""
     if kind not in KINDS:
-        raise DomainError(f"Unknown map kind '{kind}'; expected sdg or wsis.", field="kind")
+        raise DomainError(
+            gettext("Unknown map kind '%(kind)s'; expected sdg or wsis.") % {"kind": kind},
+            field="kind",
+        )
     priorities = dict(version.priorities.order_by("order", "id").values_list("code", "title"))
     if priority and priority not in priorities:
-        raise DomainError(f"Version {version.number} has no priority {priority}.", field="priority")
+        raise DomainError(
+            gettext("Version %(number)s has no priority %(priority)s.")
+            % {"number": version.number, "priority": priority},
+            field="priority",
+        )
     if kind == "sdg":
         names = {
             f"g:{number}": (f"SDG {number}", name, number)
@@ -94,7 +103,10 @@ def linkage_map(
         wanted = f"w:{line.upper()}" if line else None
     if wanted is not None and wanted not in names:
         what = f"SDG {goal}" if kind == "sdg" else f"WSIS action line {line}"
-        raise DomainError(f"{what} does not exist.", field="goal" if kind == "sdg" else "line")
+        raise DomainError(
+            gettext("%(what)s does not exist.") % {"what": what},
+            field="goal" if kind == "sdg" else "line",
+        )
 
     links = version_links(version)
     item_nodes: list[Node] = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.conferences.models import Conference
@@ -95,7 +96,9 @@ def choose_version(
     if version is None:
         what = f"version {number}" if number is not None else "version"
         raise NotFound(
-            f"{conference} has no {what} of its Action Plan that you may read.", field="version"
+            gettext("%(conference)s has no %(what)s of its Action Plan that you may read.")
+            % {"conference": conference, "what": what},
+            field="version",
         )
     return version
 
@@ -148,7 +151,11 @@ def priority_items(version: PlanVersion, code: str) -> PriorityView:
     """One priority with its items, for a plan page that opens priorities on demand."""
     priority = version.priorities.filter(code=code).first()
     if priority is None:
-        raise NotFound(f"Version {version.number} has no priority {code}.", field="code")
+        raise NotFound(
+            gettext("Version %(number)s has no priority %(code)s.")
+            % {"number": version.number, "code": code},
+            field="code",
+        )
     items = _load_items(priority.items.all(), Linkage.objects.filter(item__priority=priority))
     return PriorityView(priority, StatusCounts.of(items), items)
 
@@ -173,7 +180,11 @@ def item_detail(user: Any, conference: Conference, version_number: int, code: st
         .first()
     )
     if item is None:
-        raise NotFound(f"Version {version.number} has no item {code}.", field="code")
+        raise NotFound(
+            gettext("Version %(number)s has no item %(code)s.")
+            % {"number": version.number, "code": code},
+            field="code",
+        )
     return item
 
 

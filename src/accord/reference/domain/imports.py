@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.core.errors import DomainError
@@ -142,28 +143,39 @@ def import_sdg_targets(
     or indicator lists, or ``{"goal", "target", "description"}`` records), so items can be
     linked to targets and suggestions can name them. An indicator's target must be in the
     file or imported before; targets are stored first, in the same transaction."""
-    require(can_import_reference(user), "Only the secretariat imports reference data.")
+    require(can_import_reference(user), gettext("Only the secretariat imports reference data."))
     filename = _source_name(source, name)
     try:
         reference = read_sdg_reference(source, name=filename)
     except TargetFileError as error:
         raise DomainError(str(error), field="file") from error
     except OSError as error:
-        raise DomainError(f"{filename}: {error.strerror or error}", field="file") from error
+        raise DomainError(
+            gettext("%(filename)s: %(value)s")
+            % {"filename": filename, "value": error.strerror or error},
+            field="file",
+        ) from error
     targets, indicators = reference.targets, reference.indicators
     if not targets and not indicators:
-        raise DomainError(f"{filename}: no SDG targets or indicators found.", field="file")
+        raise DomainError(
+            gettext("%(filename)s: no SDG targets or indicators found.") % {"filename": filename},
+            field="file",
+        )
     goals = {goal.number: goal for goal in SDG.objects.all()}
     for target in targets:
         if target.goal not in goals:
             raise DomainError(
-                f"{filename}: target {target.code} names goal {target.goal}; "
-                "expected a goal from 1 to 17.",
+                gettext(
+                    "%(filename)s: target %(code)s names goal %(goal)s; "
+                    "expected a goal from 1 to 17."
+                )
+                % {"filename": filename, "code": target.code, "goal": target.goal},
                 field="file",
             )
         if not target.code.startswith(f"{target.goal}."):
             raise DomainError(
-                f"{filename}: target {target.code} is not a target of goal {target.goal}.",
+                gettext("%(filename)s: target %(code)s is not a target of goal %(goal)s.")
+                % {"filename": filename, "code": target.code, "goal": target.goal},
                 field="file",
             )
     _check_indicator_targets(reference, filename)
@@ -213,10 +225,18 @@ def _check_indicator_targets(reference: SDGReference, filename: str) -> None:
         if indicator.target not in known:
             place = reference.places.get(indicator.code)
             raise DomainError(
-                f"{filename}: {place + ': ' if place else ''}indicator {indicator.code} "
-                f"measures target {indicator.target}, which is neither in the file nor "
-                "imported; expected the file to carry the target, or the targets to be "
-                "imported first.",
+                gettext(
+                    "%(filename)s: %(value)sindicator %(code)s "
+                    "measures target %(target)s, which is neither in the file nor "
+                    "imported; expected the file to carry the target, or the targets to be "
+                    "imported first."
+                )
+                % {
+                    "filename": filename,
+                    "value": place + ": " if place else "",
+                    "code": indicator.code,
+                    "target": indicator.target,
+                },
                 field="file",
             )
 
@@ -232,10 +252,12 @@ def import_reference_entries(
     """Create or update the entries of one of the secretariat's lists from a CSV file
     (``code,title[,text]``), a Word document or plain text (one entry per numbered item);
     linkages of that type are then checked against them."""
-    require(can_import_reference(user), "Only the secretariat imports reference data.")
+    require(can_import_reference(user), gettext("Only the secretariat imports reference data."))
     if kind not in EntryKind.values:
         raise DomainError(
-            f"Unknown list '{kind}'; expected one of {', '.join(EntryKind.values)}.", field="kind"
+            gettext("Unknown list '%(kind)s'; expected one of %(join)s.")
+            % {"kind": kind, "join": ", ".join(EntryKind.values)},
+            field="kind",
         )
     filename = _source_name(source, name)
     try:
@@ -243,7 +265,11 @@ def import_reference_entries(
     except ListFileError as error:
         raise DomainError(str(error), field="file") from error
     except OSError as error:
-        raise DomainError(f"{filename}: {error.strerror or error}", field="file") from error
+        raise DomainError(
+            gettext("%(filename)s: %(value)s")
+            % {"filename": filename, "value": error.strerror or error},
+            field="file",
+        ) from error
     now = timezone.now()
     rows = [
         (

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import record
@@ -36,16 +37,24 @@ def rto_by_code(value: RegionalOrganization | str) -> RegionalOrganization:
     found = RegionalOrganization.objects.filter(code=str(value).strip().upper()).first()
     if found is None:
         codes = ", ".join(RegionalOrganization.objects.values_list("code", flat=True))
-        raise DomainError(f"Unknown RTO '{value}'; expected one of {codes}.", field="rto")
+        raise DomainError(
+            gettext("Unknown RTO '%(value)s'; expected one of %(codes)s.")
+            % {"value": value, "codes": codes},
+            field="rto",
+        )
     return found
 
 
 def _text(value: str, field: str, limit: int | None, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise DomainError(f"The {field} is empty.", field=field)
+        raise DomainError(gettext("The %(field)s is empty.") % {"field": field}, field=field)
     if limit is not None and len(value) > limit:
-        raise DomainError(f"The {field} is longer than {limit} characters.", field=field)
+        raise DomainError(
+            gettext("The %(field)s is longer than %(limit)s characters.")
+            % {"field": field, "limit": limit},
+            field=field,
+        )
     return value
 
 
@@ -61,7 +70,10 @@ def _items(conference: Conference, items: Iterable[PlanItem]) -> list[PlanItem]:
         .first()
     )
     if foreign is not None:
-        raise DomainError(f"Plan item {foreign} belongs to another conference.", field="plan_items")
+        raise DomainError(
+            gettext("Plan item %(foreign)s belongs to another conference.") % {"foreign": foreign},
+            field="plan_items",
+        )
     return list(chosen.values())
 
 
@@ -77,7 +89,10 @@ def _item_labels(items: Iterable[PlanItem]) -> list[str]:
 def _require_writer(user: Any, conference: Conference, rto: RegionalOrganization) -> None:
     rules.require(
         regional_rules.can_write_for_rto(user, conference, rto),
-        f"Only the secretariat and the delegations acting for {rto.code} write its priorities.",
+        gettext(
+            "Only the secretariat and the delegations acting for %(code)s write its priorities."
+        )
+        % {"code": rto.code},
     )
 
 
@@ -105,12 +120,19 @@ def add_priority(
         held = RegionalPriority.objects.filter(conference=conference, rto=rto).count()
         if held >= cap:
             raise DomainError(
-                f"{rto.code} already has {held} regional priorities; each RTO may bring at "
-                f"most {cap} to {conference.short_name}. Remove or merge one first.",
+                gettext(
+                    "%(code)s already has %(held)s regional priorities; each RTO may bring at "
+                    "most %(cap)s to %(short_name)s. Remove or merge one first."
+                )
+                % {"code": rto.code, "held": held, "cap": cap, "short_name": conference.short_name},
                 field="rto",
             )
         if RegionalPriority.objects.filter(conference=conference, rto=rto, code=code).exists():
-            raise DomainError(f"{rto.code} already has a priority {code}.", field="code")
+            raise DomainError(
+                gettext("%(code)s already has a priority %(code2)s.")
+                % {"code": rto.code, "code2": code},
+                field="code",
+            )
         priority = RegionalPriority.objects.create(
             conference=conference,
             rto=rto,
@@ -200,10 +222,14 @@ def set_cap(*, user: Any, conference: Conference, cap: int) -> RegionalSettings:
     RTO already has is refused, naming the RTOs, so no priority is silently over the cap."""
     rules.require(
         regional_rules.can_manage(user, conference),
-        "Only the secretariat sets the number of regional priorities.",
+        gettext("Only the secretariat sets the number of regional priorities."),
     )
     if not 1 <= cap <= MAX_CAP:
-        raise DomainError(f"The cap must be between 1 and {MAX_CAP}, not {cap}.", field="cap")
+        raise DomainError(
+            gettext("The cap must be between 1 and %(max_cap)s, not %(cap)s.")
+            % {"max_cap": MAX_CAP, "cap": cap},
+            field="cap",
+        )
     with transaction.atomic():
         # The lock add_priority takes: no priority is added past the new cap meanwhile.
         Conference.objects.select_for_update().filter(pk=conference.pk).first()
@@ -214,7 +240,8 @@ def set_cap(*, user: Any, conference: Conference, cap: int) -> RegionalSettings:
         ]
         if over:
             raise DomainError(
-                f"{', '.join(over)} already have more than {cap} priorities; remove some first.",
+                gettext("%(join)s already have more than %(cap)s priorities; remove some first.")
+                % {"join": ", ".join(over), "cap": cap},
                 field="cap",
             )
         settings_row, _ = RegionalSettings.objects.get_or_create(conference=conference)
@@ -248,7 +275,7 @@ def mandate_delegation(
     conference = delegation.conference
     rules.require(
         regional_rules.can_manage(user, conference),
-        "Only the secretariat records which delegations act for an RTO.",
+        gettext("Only the secretariat records which delegations act for an RTO."),
     )
     rto = rto_by_code(rto)
     with transaction.atomic():
@@ -274,7 +301,7 @@ def revoke_mandate(*, user: Any, mandate: RtoMandate) -> None:
     conference = mandate.conference
     rules.require(
         regional_rules.can_manage(user, conference),
-        "Only the secretariat records which delegations act for an RTO.",
+        gettext("Only the secretariat records which delegations act for an RTO."),
     )
     with transaction.atomic():
         record(

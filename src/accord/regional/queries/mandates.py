@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.conferences.models import Conference
@@ -17,7 +18,7 @@ from accord.regional.models import RtoMandate
 def require_manager(user: Any, conference: Conference) -> None:
     rules.require(
         regional_rules.can_manage(user, conference),
-        "Only the secretariat sees and records which delegations act for an RTO.",
+        gettext("Only the secretariat sees and records which delegations act for an RTO."),
     )
 
 
@@ -34,5 +35,9 @@ def mandates_of(user: Any, conference: Conference) -> QuerySet[RtoMandate]:
 def find_mandate(user: Any, conference: Conference, mandate_id: int) -> RtoMandate:
     found = mandates_of(user, conference).filter(pk=mandate_id).first()
     if found is None:
-        raise NotFound(f"{conference.short_name} has no RTO mandate {mandate_id}.", field="mandate")
+        raise NotFound(
+            gettext("%(short_name)s has no RTO mandate %(mandate_id)s.")
+            % {"short_name": conference.short_name, "mandate_id": mandate_id},
+            field="mandate",
+        )
     return found

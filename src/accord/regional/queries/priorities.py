@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext
 
 from accord.conferences.models import Conference
 from accord.core.errors import NotFound
@@ -20,7 +21,9 @@ from accord.regional.models import RegionalPriority
 def require_visible(user: Any, conference: Conference) -> None:
     if not regional_rules.can_view_priorities(user, conference):
         raise NotFound(
-            f"There is no conference '{conference.slug}' that you may see.", field="slug"
+            gettext("There is no conference '%(slug)s' that you may see.")
+            % {"slug": conference.slug},
+            field="slug",
         )
 
 
@@ -41,7 +44,9 @@ def find_priority(user: Any, conference: Conference, priority_id: int) -> Region
     found = priorities_of(user, conference).filter(pk=priority_id).first()
     if found is None:
         raise NotFound(
-            f"{conference.short_name} has no regional priority {priority_id}.", field="priority"
+            gettext("%(short_name)s has no regional priority %(priority_id)s.")
+            % {"short_name": conference.short_name, "priority_id": priority_id},
+            field="priority",
         )
     return found
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header, urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from accord.conferences.models import Conference
@@ -36,7 +37,10 @@ def chosen_pair(
     """``?from=N&to=M``; by default the newest readable version against the one it was based
     on (or the one before it)."""
     if not versions:
-        raise NotFound(f"{conference} has no version of its Action Plan that you may read.")
+        raise NotFound(
+            gettext("%(conference)s has no version of its Action Plan that you may read.")
+            % {"conference": conference}
+        )
     numbers = sorted(v.number for v in versions)
     new = _number(request, "to") or numbers[-1]
     old = _number(request, "from")
