@@ -7,6 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from accord.audit.models import AuditEntry
+from accord.core import bulk
 from accord.core.bulk import insert_rows
 from accord.negotiation.models import Position
 from accord.plans.models import Comment, PlanItem, Priority
@@ -147,9 +148,11 @@ def test_insert_rows_gives_every_row_the_same_default_time(draft):
 
 
 def test_insert_rows_batches_to_the_backends_parameter_limit(draft, monkeypatch):
-    # A property on SQLite, a cached property on PostgreSQL (None there: no limit).
+    # A property on SQLite, a cached property on PostgreSQL (None there: no limit); and on
+    # PostgreSQL a parameter a value only when arrays cannot be used.
     monkeypatch.delitem(connection.features.__dict__, "max_query_params", raising=False)
     monkeypatch.setattr(type(connection.features), "max_query_params", 50)
+    monkeypatch.setattr(bulk, "_array_types", lambda columns, connection: None)
     codes = [f"Z.{n}" for n in range(1, 24)]
 
     with CaptureQueriesContext(connection) as queries:
@@ -175,6 +178,18 @@ def test_insert_rows_takes_at_most_batch_size_rows_a_statement(draft):
 
     assert _inserts(queries, "plans_priority") == 3
     assert len(keys) == 10
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's arrays")
+def test_insert_rows_sends_postgresql_an_array_a_column(draft):
+    rows = [(draft.pk, f"Z.{n}", f"Title {n}") for n in range(300)]
+
+    with CaptureQueriesContext(connection) as queries:
+        keys = insert_rows(Priority, ("version", "code", "title"), rows)
+
+    (insert,) = [q["sql"] for q in queries.captured_queries if "plans_priority" in q["sql"]]
+    assert "UNNEST(" in insert
+    assert [Priority.objects.get(pk=key).title for key in keys] == [row[2] for row in rows]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own limit on variables")

@@ -7,7 +7,11 @@
 needs before the driver takes it: nothing for text, integer, boolean and integer-key columns
 (the values are passed as they are, so they must already be ``str``, ``int``, ``bool`` or
 None); the field's own ``get_db_prep_save`` for every other column (JSON, datetimes, decimals,
-dates…), so those are stored exactly as the ORM stores them.
+dates…), so those are stored exactly as the ORM stores them. The statement is
+``INSERT … VALUES (…), (…) RETURNING id``, batched to the backend's limit on query parameters;
+on PostgreSQL, ``INSERT … SELECT * FROM UNNEST(%s::type[], …) RETURNING id``, an array a
+column, as Django's own compiler inserts there (a parameter a value would cost more to quote,
+send and plan than the insert).
 
 Like ``bulk_create`` it sends no signals, calls no ``save()`` and runs no validation: it is for
 domain functions that own their transaction and know their data, on models whose writes need
@@ -53,7 +57,8 @@ def insert_rows(
     A field not named takes what a new instance would save, computed once for all rows: its
     default, or the time for ``auto_now``/``auto_now_add``; a field with a database default is
     left to the database. Rows go in as few statements as the backend's limit on query
-    parameters allows (and at most ``batch_size`` rows each), all in one atomic block.
+    parameters allows (and at most ``batch_size`` rows each), all in one atomic block (the
+    caller's transaction, when there is one: a failure leaves it to roll back).
     """
     rows = rows if isinstance(rows, list) else list(rows)
     if not rows:
@@ -82,26 +87,21 @@ def insert_rows(
     quote = connection.ops.quote_name
     head = (
         f"INSERT INTO {quote(opts.db_table)} "
-        f"({', '.join(quote(_column(field)) for field in columns)}) VALUES "
+        f"({', '.join(quote(_column(field)) for field in columns)}) "
     )
-    row_placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
     returning = f" RETURNING {quote(_column(pk))}"
-    size = max(1, connection.ops.bulk_batch_size(columns, rows))
-    if batch_size is not None:
-        size = max(1, min(size, batch_size))
+    array_types = _array_types(columns, connection)
+    if array_types is None:
+        size = connection.ops.bulk_batch_size(columns, rows)
+        statement = _values(head, returning, len(columns), converters, tail)
+    else:
+        size = len(rows)  # one parameter a column, however many rows
+        statement = _unnest(head, returning, array_types, converters, tail)
+    size = max(1, size if batch_size is None else min(size, batch_size))
     keys: list[int] = []
     with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
         for start in range(0, len(rows), size):
-            batch = rows[start : start + size]
-            params: list[Any] = []
-            for row in batch:
-                if converters:
-                    row = list(row)
-                    for index, convert in converters:
-                        row[index] = convert(row[index])
-                params += row
-                params += tail
-            cursor.execute(head + ", ".join([row_placeholders] * len(batch)) + returning, params)
+            cursor.execute(*statement(rows[start : start + size]))
             # The keys come from an auto-increment (SQLite) or a sequence (PostgreSQL), drawn
             # as the statement inserts its rows in order, so sorted they follow the rows;
             # RETURNING itself promises no order (SQLite documents it as arbitrary).
@@ -109,8 +109,85 @@ def insert_rows(
     return keys
 
 
+Statement = Callable[[list[Sequence[Any]]], tuple[str, list[Any]]]
+
+
+def _values(
+    head: str,
+    returning: str,
+    width: int,
+    converters: list[tuple[int, Converter]],
+    tail: list[Any],
+) -> Statement:
+    """``INSERT … VALUES (…), (…) RETURNING id``: a parameter a value."""
+    row_placeholders = "(" + ", ".join(["%s"] * width) + ")"
+
+    def statement(batch: list[Sequence[Any]]) -> tuple[str, list[Any]]:
+        params: list[Any] = []
+        for row in batch:
+            if converters:
+                row = list(row)
+                for index, convert in converters:
+                    row[index] = convert(row[index])
+            params += row
+            params += tail
+        return head + "VALUES " + ", ".join([row_placeholders] * len(batch)) + returning, params
+
+    return statement
+
+
+def _unnest(
+    head: str,
+    returning: str,
+    array_types: list[str],
+    converters: list[tuple[int, Converter]],
+    tail: list[Any],
+) -> Statement:
+    """PostgreSQL's ``INSERT … SELECT *, %s FROM UNNEST(%s::type[], …) RETURNING id``: an
+    array a named column (as Django's own compiler inserts there), a single value each for the
+    columns every row shares. A statement with a parameter a value costs more to split, send
+    and plan than the insert itself."""
+    width = len(array_types) - len(tail)
+    arrays = ", ".join(f"(%s)::{array_type}[]" for array_type in array_types[:width])
+    shared = "".join(f", (%s)::{array_type}" for array_type in array_types[width:])
+    sql = f"{head}SELECT *{shared} FROM UNNEST({arrays}){returning}"
+    convert_at = dict(converters)
+
+    def statement(batch: list[Sequence[Any]]) -> tuple[str, list[Any]]:
+        named: list[Any] = []
+        for index, column in enumerate(zip(*batch, strict=True)):
+            convert = convert_at.get(index)
+            named.append([convert(value) for value in column] if convert else list(column))
+        return sql, tail + named
+
+    return statement
+
+
+def _array_types(columns: list[models.Field], connection: Any) -> list[str] | None:
+    """On PostgreSQL, each column's type for an array of its values (``varchar``, not
+    ``varchar(20)``: arrays do not truncate); None elsewhere, or when a column's values
+    need a placeholder of their own or have no built-in type (the conditions Django's
+    compiler sets for the same strategy)."""
+    if connection.vendor != "postgresql":
+        return None
+    types = []
+    for field in columns:
+        target = field.target_field if field.is_relation else field  # type: ignore[attr-defined]
+        if hasattr(field, "get_placeholder_sql") or hasattr(field, "get_placeholder"):
+            return None
+        if target.get_internal_type() not in connection.data_types:
+            return None
+        db_type = field.db_type(connection)
+        if not db_type:
+            return None
+        types.append(db_type.split("(")[0])
+    return types
+
+
 def _columns(model: type[models.Model], fields: Sequence[str]) -> list[models.Field]:
     opts = model._meta
+    if not fields:
+        raise ValueError(f"{opts.label}: name the fields the rows give")
     columns = []
     for name in fields:
         field = opts.get_field(name)
