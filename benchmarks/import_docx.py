@@ -10,7 +10,7 @@ whole import into a new plan version in the database (SQLite unless DATABASE_URL
 reading the file and writing it, one transaction, with the time of each half beside it. The
 status rule's memory of parsed texts is emptied before each import, as for a new document.
 
-Target (issue 3): the import within 5x of python-docx opening the file. Not met: 9-11x on
+Target (issue 3): the import within 5x of python-docx opening the file. Not met: ~10x on
 SQLite on a two-core machine (README, Benchmarks, says where the time goes).
 """
 
