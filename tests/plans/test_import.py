@@ -2,13 +2,16 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.db import IntegrityError
 
 from accord.audit.models import AuditEntry
+from accord.conferences.models import Delegation
 from accord.core.errors import DomainError, NotAllowed
 from accord.engines.documents import json_io
 from accord.engines.documents.model import Section
 from accord.engines.documents.reader import read_document
 from accord.negotiation.models import Position
+from accord.plans.domain import imports
 from accord.plans.domain.imports import import_working_document, split_title
 from accord.plans.interfaces.working_document import version_as_document
 from accord.plans.models import Comment, PlanItem
@@ -101,6 +104,22 @@ def test_import_with_duplicate_identifier_writes_nothing(admin, conference, samp
     assert error.value.message == (
         "item P.1-a appears twice (line 28 and line 28); renumber one before importing"
     )
+    assert _row_counts() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_failing_on_a_foreign_key_at_commit_leaves_the_database_unchanged(
+    admin, conference, sample, monkeypatch
+):
+    # A delegation that is not in the database: the positions naming Canada point to no row,
+    # which the database finds when the import commits (its foreign keys are deferred).
+    ghost = Delegation(pk=10**9)
+    monkeypatch.setattr(imports, "_delegation_index", lambda conference: {"canada": ghost})
+    before = _row_counts()
+
+    with pytest.raises(IntegrityError):
+        import_working_document(user=admin, conference=conference, document=sample)
+
     assert _row_counts() == before
 
 

@@ -38,6 +38,8 @@ def _needle(quoted: str | None) -> str:
 def anchor(parsed: Parsed, quoted: str | None) -> Bracket | None:
     """The innermost bracket whose text contains ``quoted`` (the first when several at the
     same depth do); None without a quote or a match."""
+    if not parsed.brackets:
+        return None
     needle = _needle(quoted)
     if not needle:
         return None

@@ -22,9 +22,19 @@ class AuthorRegistry:
 
     def __init__(self) -> None:
         self._by_key: dict[frozenset[str], str] = {}
+        self._seen: dict[str, str] = {}
         self.renamed: dict[str, str] = {}
 
     def canonical(self, raw: str) -> str:
+        # A spelling met before has its answer already: the first full spelling of a name
+        # never changes, and ``renamed`` already has the entry. Documents repeat a handful
+        # of authors thousands of times.
+        known = self._seen.get(raw)
+        if known is None:
+            known = self._seen[raw] = self._canonical(raw)
+        return known
+
+    def _canonical(self, raw: str) -> str:
         name = normalise_author(raw)
         if not name:
             return raw.strip()

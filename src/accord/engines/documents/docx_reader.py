@@ -63,6 +63,8 @@ _STRIPPED = (
 )
 _INSERTS, _DELETES = frozenset((_INS, _MOVE_TO)), frozenset((_DEL, _MOVE_FROM))
 _TEXTS = frozenset((_T, _DEL_TEXT))
+_MARKS = frozenset((_HIGHLIGHT, _VANISH))
+_RANGES = frozenset((_RANGE_START, _RANGE_END))
 _BLOCK_LEVEL = frozenset((_BODY, _TC, _TR, _TBL))
 _OFF = frozenset(("0", "false", "off"))
 
@@ -108,50 +110,68 @@ class _Reader:
     def _walk(self) -> None:
         etree.strip_elements(self.body, *_STRIPPED, with_tail=False)
         para: ParagraphState | None = None
+        p_el: etree._Element | None = None  # para's element, held so identity tests work
         run: etree._Element | None = None
         mode, author, date = BASE, "", None
         highlight: Status | None = None
         run_shading: Status | None = None
+        shade: Status | None = None  # para.shade, kept in step
         hidden = False
-        # The paragraph's hot state lives in locals (pieces of base text, its length, colours),
-        # and so do the tag names: this loop runs once per element that matters.
+        # The paragraph's hot state lives in locals (pieces of base text, its length, colours,
+        # comment markers), and so do the tag names: this loop runs once per element that
+        # matters. lxml hands back the same proxy for an element while one is referenced, so
+        # ``el.getparent() is p_el`` answers "directly in this paragraph" without a new tag.
         pieces: list[str] = []
+        markers: list[tuple[str, str, int | None]] = []
         length = 0
         colours: dict[Status, int] = {}
         texts, r_tag, p_tag, shd_tag, highlight_tag = _TEXTS, _R, _P, _SHD, _HIGHLIGHT
-        marks = frozenset((_HIGHLIGHT, _VANISH))
+        marks, ranges = _MARKS, _RANGES
+        start_tag, reference_tag, id_attr, val_attr = _RANGE_START, _REFERENCE, _ID, _VAL
         specials = SPECIAL_TEXT
         base, skip = BASE, SKIP
+        highlights: dict[str | None, Status | None] = {}
         for el in self.body.iter(*_TAGS):
             tag = el.tag
-            if tag in texts:
-                text = el.text
-            elif tag == r_tag:
+            if tag == r_tag:
                 run = el
                 parent = el.getparent()
-                if parent is not None and parent.tag == p_tag:
+                if parent is p_el or (parent is not None and parent.tag == p_tag):
                     mode, author, date = base, "", None
                 else:
                     mode, author, date = self._mode(el)
                 highlight = run_shading = None
                 hidden = False
                 continue
-            elif tag == p_tag:
+            if tag in texts:
+                text = el.text
+            elif tag == reference_tag:
                 if para is not None:
-                    para.length = length
-                    self._finish(para, pieces, colours)
-                para = self._start(el)
-                pieces, length, colours = para.pieces, 0, para.colours
-                run = None
+                    markers.append(("r", el.get(id_attr, ""), length))
+                continue
+            elif tag in ranges and para is not None and el.getparent() is p_el:
+                markers.append(("s" if tag == start_tag else "e", el.get(id_attr, ""), length))
                 continue
             elif tag in marks:
                 # Only a run's own properties can follow its start: the paragraph mark's come
                 # before the first run, and a content control's are followed by a new run.
                 if run is not None:
+                    value = el.get(val_attr)
                     if tag == highlight_tag:
-                        highlight = status_of_highlight(el.get(_VAL))
+                        if value not in highlights:
+                            highlights[value] = status_of_highlight(value)
+                        highlight = highlights[value]
                     else:
-                        hidden = el.get(_VAL) not in _OFF
+                        hidden = value not in _OFF
+                continue
+            elif tag == p_tag:
+                if para is not None:
+                    para.length = length
+                    self._finish(para, pieces, colours)
+                para = self._start(el)
+                p_el = el
+                pieces, length, colours, markers = para.pieces, 0, para.colours, para.markers
+                run = shade = None
                 continue
             elif tag == shd_tag:
                 props = el.getparent()
@@ -160,7 +180,7 @@ class _Reader:
                     if run is not None and props is not None and props.getparent() is run:
                         run_shading = shading(el)
                 elif owner == _PPR and para is not None:
-                    para.shade = shading(el)
+                    para.shade = shade = shading(el)
                 continue
             elif tag in specials:
                 text = special_text(el, tag)
@@ -171,7 +191,7 @@ class _Reader:
                 continue
             if not text or hidden or mode == skip or para is None or run is None:
                 continue
-            colour = highlight or run_shading or para.shade
+            colour = highlight or run_shading or shade
             if colour is not None:
                 visible = len(text) - text.count(" ")
                 if visible:
@@ -278,7 +298,11 @@ class _Reader:
             t, r, c = key = cell.key
             where = f"table {t}, row {r}, cell {c}, paragraph {cell.paragraphs}"
             column = c - 1
-        colour = dominant(colours) if colours else None
+        colour: Status | None
+        if len(colours) == 1:  # the usual case: one colour, nothing to weigh
+            (colour,) = colours
+        else:
+            colour = dominant(colours) if colours else None
         if colour is None and cell is not None:
             colour = cell.shade
         self.blocks.append(Block(text, where, [], colour, para.changes, key, column, info[0]))
@@ -287,11 +311,13 @@ class _Reader:
         self, found: list[tuple[str, str, int | None]], block: int, shift: int, end: int
     ) -> None:
         markers = self.markers
+        seq = self.seq
         for kind, comment_id, offset in found:
-            self.seq += 1
+            seq += 1
             table = markers.starts if kind == "s" else markers.ends if kind == "e" else markers.refs
-            position = end if offset is None else offset + shift
-            table.setdefault(comment_id, Marker(block, position, self.seq))
+            if comment_id not in table:  # the first marker of each kind counts
+                table[comment_id] = Marker(block, end if offset is None else offset + shift, seq)
+        self.seq = seq
 
     def _style(self, style_id: str | None) -> tuple[str, str | None, int | None]:
         """(name, numId, ilvl) of a paragraph style, looked up once per style."""

@@ -67,6 +67,11 @@ def parse_item_id(text: str) -> Identifier | None:
 def parse_objective_id(text: str) -> Identifier | None:
     if parse_item_id(text):
         return None
+    return objective_id_of(text)
+
+
+def objective_id_of(text: str) -> Identifier | None:
+    """``parse_objective_id`` for a text already known to carry no item identifier."""
     match = _OBJECTIVE.match(text)
     if not match:
         return None

@@ -104,6 +104,8 @@ _STANCE_WORDS: list[tuple[Stance, tuple[str, ...]]] = [
 ]
 _STANCE_OF = {word: stance for stance, words in _STANCE_WORDS for word in words}
 _WORD = re.compile(r"[A-Za-z]+")
+_PARTICLE = re.compile(r"^[a-z]['’][A-Z]")  # d'Ivoire, l'Union
+_BY_END = re.compile(r"\s+(?:by|from)$")
 _TRAILING_NOISE = re.compile(r"\s+(?:comment|comments|proposal|position|view)$", re.IGNORECASE)
 
 
@@ -125,12 +127,13 @@ def _looks_like_name(candidate: str, known: set[str]) -> bool:
     if candidate.casefold() in known:
         return True
     words = candidate.split()
-    if not 1 <= len(words) <= 6 or len(candidate) > 60 or any(ch.isdigit() for ch in candidate):
+    if not 1 <= len(words) <= 6 or len(candidate) > 60 or any(map(str.isdigit, candidate)):
         return False
-    if words[0].casefold() in _NOT_A_NAME or words[0].casefold() in _CONNECTORS:
+    first = words[0].casefold()
+    if first in _NOT_A_NAME or first in _CONNECTORS:
         return False
     for word in words:
-        if word.casefold() in _CONNECTORS or re.match(r"^[a-z]['’][A-Z]", word):
+        if word.casefold() in _CONNECTORS or _PARTICLE.match(word):
             continue
         if not (word[0].isupper() or word[0].isdigit()):
             return False
@@ -152,7 +155,7 @@ def read_position(statement: str, known: set[str] | None = None) -> Position | N
     by = _BY.search(statement)
     if by and _looks_like_name(by["who"].rstrip(".,"), known):
         who = by["who"].rstrip(".,")
-        detail = quoted or re.sub(r"\s+(?:by|from)$", "", statement[: by.start("who")].strip())
+        detail = quoted or _BY_END.sub("", statement[: by.start("who")].strip())
         return Position(who, stance_of(statement), detail, quoted, statement)
     parts = _SEPARATOR.split(statement, maxsplit=1)
     if len(parts) == 2:

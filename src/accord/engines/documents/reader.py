@@ -10,6 +10,7 @@ from accord.engines.documents.errors import DocumentError, NoItemsError
 from accord.engines.documents.model import Warning, WorkingDocument
 from accord.engines.documents.structure import build
 from accord.engines.documents.text_reader import read_text_blocks
+from accord.engines.gc_pause import gc_paused
 
 MAX_BYTES = 100 * 1024 * 1024
 _ZIP = b"PK\x03\x04"
@@ -39,17 +40,20 @@ def read_document(
         )
     with path.open("rb") as handle:
         head = handle.read(8)
-    encoding = None
-    if head.startswith(_ZIP):
-        from accord.engines.documents.docx_reader import read_docx_blocks
-
-        blocks = read_docx_blocks(path)
-    elif head.startswith(_OLE):
+    if head.startswith(_OLE):
         raise DocumentError(name, _ole_message(path))
-    else:
-        text, encoding = _decode(path)
-        blocks = read_text_blocks(text)
-    document = build(blocks, source=name, known_delegations=known_delegations)
+    encoding = None
+    # Reading builds tens of thousands of objects that all live until the document is
+    # returned: the cyclic collector would only walk them again and again (engines.gc_pause).
+    with gc_paused():
+        if head.startswith(_ZIP):
+            from accord.engines.documents.docx_reader import read_docx_blocks
+
+            blocks = read_docx_blocks(path)
+        else:
+            text, encoding = _decode(path)
+            blocks = read_text_blocks(text)
+        document = build(blocks, source=name, known_delegations=known_delegations)
     if encoding == "cp1252":
         document.warnings.insert(0, Warning("file", f"not UTF-8; read as {encoding}"))
     if not document.items():

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from accord.engines.documents.authors import AuthorRegistry
 from accord.engines.documents.blocks import Block
 from accord.engines.documents.bracket_spans import scan_brackets
-from accord.engines.documents.identifiers import Identifier, parse_item_id, parse_objective_id
+from accord.engines.documents.identifiers import Identifier, objective_id_of, parse_item_id
 from accord.engines.documents.linkage_annex import ANNEX_TITLE
 from accord.engines.documents.model import (
     Comment,
@@ -69,7 +69,7 @@ def _take(state: _State, block: Block) -> None:
         state.in_annex = True
         return
     item_id = parse_item_id(text)
-    objective_id = None if item_id else parse_objective_id(text)
+    objective_id = None if item_id else objective_id_of(text)
     if item_id:
         _start_item(state, block, item_id)
     elif objective_id:

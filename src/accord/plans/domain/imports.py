@@ -12,10 +12,12 @@ from accord.audit.domain import actor_label, record
 from accord.audit.models import AuditEntry
 from accord.conferences.models import Conference, Delegation
 from accord.core.actors import user_or_none
+from accord.core.bulk import insert_rows
 from accord.core.errors import DomainError
 from accord.engines.brackets import Parsed, anchor, option_of
 from accord.engines.consensus import Stated, item_status, latest, place
 from accord.engines.documents import model as doc
+from accord.engines.gc_pause import gc_paused
 from accord.negotiation.enums import PositionSource
 from accord.negotiation.models import Position
 from accord.plans.domain.status import parse_text
@@ -43,18 +45,11 @@ class ImportReport:
 def derive_status(item: doc.Item) -> str:
     """The colour when the file has one; otherwise the rule of ``engines.consensus`` over the
     item's brackets, the positions read from its comments, and its tracked changes."""
-    if item.status is not None:
-        return str(item.status)
-    return rule_status(item)
+    return _judge(item)[0]
 
 
 def rule_status(item: doc.Item) -> str:
-    parsed = parse_text(item.text)
-    stances = latest(document_stance(position, parsed) for position in item.positions)
-    status = item_status(
-        parsed, place(parsed, stances).current(), pending_changes=bool(item.changes)
-    )
-    return str(status)
+    return _judge(item)[1]
 
 
 def document_stance(position: doc.Position, parsed: Parsed) -> Stated:
@@ -125,7 +120,8 @@ def import_working_document(
             "trailing": document.trailing,
         }
         version.save(update_fields=["source", "extras"])
-        report = _write(user, conference, version, document)
+        with gc_paused():  # some 10,000 rows' values, all alive until written
+            report = _write(user, conference, version, document)
         record(
             actor=user,
             action="plan.imported",
@@ -154,90 +150,146 @@ def _basename(source: str) -> str:
 def _write(
     user: Any, conference: Conference, version: PlanVersion, document: doc.WorkingDocument
 ) -> ImportReport:
-    report = ImportReport(
-        dry_run=False, version_number=version.number, warnings=list(document.warnings)
+    """Every row of the document, table by table, as plain values (``core.bulk``): a large
+    document has some 10,000 rows, and model instances would cost far more than the SQL."""
+    priority_ids = insert_rows(
+        Priority,
+        ("version", "code", "title", "description", "notes", "order"),
+        [
+            (
+                version.pk,
+                objective.id,
+                *_title_and_description(objective),
+                "\n".join(objective.notes),
+                index,
+            )
+            for index, objective in enumerate(document.objectives, start=1)
+        ],
     )
-    priorities = Priority.objects.bulk_create(
-        Priority(
-            version=version,
-            code=objective.id,
-            title=split_title(objective.title)[0] or objective.id,
-            description=split_title(objective.title)[1],
-            notes="\n".join(objective.notes),
-            order=index,
-        )
-        for index, objective in enumerate(document.objectives, start=1)
-    )
-    pairs = [
-        (priority, objective, item, order)
-        for priority, objective in zip(priorities, document.objectives, strict=True)
+    placed = [
+        (priority_id, order, item)
+        for priority_id, objective in zip(priority_ids, document.objectives, strict=True)
         for order, item in enumerate(objective.items, start=1)
     ]
-    items = PlanItem.objects.bulk_create(
-        PlanItem(
-            version=version,
-            priority=priority,
-            kind=item.kind,
-            code=item.id,
-            text=item.text,
-            status=derive_status(item),
-            derived_status=rule_status(item),
-            status_source=StatusSource.DERIVED if item.status is None else StatusSource.DOCUMENT,
-            section=str(item.section),
-            order=order,
-        )
-        for priority, _objective, item, order in pairs
+    items = [item for _priority_id, _order, item in placed]
+    judged = [_judge(item) for item in items]
+    item_ids = insert_rows(
+        PlanItem,
+        _ITEM_FIELDS,
+        [
+            (
+                version.pk,
+                priority_id,
+                item.kind,
+                item.id,
+                item.text,
+                status,
+                derived,
+                StatusSource.DERIVED if item.status is None else StatusSource.DOCUMENT,
+                str(item.section),
+                order,
+            )
+            for (priority_id, order, item), (status, derived, _stated) in zip(
+                placed, judged, strict=True
+            )
+        ],
     )
     comments = _CommentWriter(version)
-    for priority, objective in zip(priorities, document.objectives, strict=True):
-        comments.add(objective.comments, priority=priority)
-    for row, (_priority, _objective, item, _order) in zip(items, pairs, strict=True):
-        comments.add(item.comments, item=row)
+    for priority_id, objective in zip(priority_ids, document.objectives, strict=True):
+        comments.add(objective.comments, "priority", priority_id)
+    for item_id, item in zip(item_ids, items, strict=True):
+        comments.add(item.comments, "item", item_id)
     comments.save()
-    changes = ProposedChange.objects.bulk_create(
-        ProposedChange(
-            item=row,
-            kind=str(change.kind),
-            text=change.text,
-            start=change.start,
-            end=change.end,
-            author=change.author,
-            proposed_at=change.date,
-        )
-        for row, (_p, _o, item, _n) in zip(items, pairs, strict=True)
-        for change in item.changes
+    changes = insert_rows(
+        ProposedChange,
+        ("item", "kind", "text", "start", "end", "author", "proposed_at"),
+        [
+            (item_id, str(c.kind), c.text, c.start, c.end, c.author, c.date)
+            for item_id, item in zip(item_ids, items, strict=True)
+            for c in item.changes
+        ],
     )
-    delegations = _delegation_index(conference)
-    positions = [
-        _position(
-            version,
-            user,
-            delegations,
-            p,
-            comments.source_of(p, priority=priority),
-            priority=priority,
-        )
-        for priority, objective in zip(priorities, document.objectives, strict=True)
-        for p in objective.positions
-    ] + [
-        _position(
-            version,
-            user,
-            delegations,
-            p,
-            comments.source_of(p, item=row),
-            item=row,
-            item_revision=row.revision,
-            **_anchored(document_stance(p, parse_text(row.text))),
-        )
-        for row, (_p, _o, item, _n) in zip(items, pairs, strict=True)
-        for p in item.positions
-    ]
-    Position.objects.bulk_create(positions)
-    _audit_items(user, conference, items)
-    report.priorities, report.items = len(priorities), len(items)
-    report.comments, report.changes, report.positions = comments.count, len(changes), len(positions)
-    return report
+    positions = _write_positions(
+        user, conference, version, document, priority_ids, item_ids, items, judged, comments
+    )
+    _audit_items(user, conference, item_ids, items, [status for status, _d, _s in judged])
+    return ImportReport(
+        dry_run=False,
+        version_number=version.number,
+        priorities=len(priority_ids),
+        items=len(item_ids),
+        comments=comments.count,
+        positions=positions,
+        changes=len(changes),
+        warnings=list(document.warnings),
+    )
+
+
+_ITEM_FIELDS = (
+    "version",
+    "priority",
+    "kind",
+    "code",
+    "text",
+    "status",
+    "derived_status",
+    "status_source",
+    "section",
+    "order",
+)
+_COMMENT_FIELDS = (
+    "version",
+    "parent",
+    "author",
+    "initials",
+    "text",
+    "written_at",
+    "anchor",
+    "order",
+    "item",
+    "priority",
+)
+_POSITION_FIELDS = (
+    "version",
+    "priority",
+    "item",
+    "item_revision",
+    "bracket",
+    "option",
+    "delegation",
+    "delegation_name",
+    "detail",
+    "quoted",
+    "source",
+    "source_text",
+    "comment",
+    "stance",
+    "recorded_by",
+)
+_AUDIT_FIELDS = (
+    "actor",
+    "actor_name",
+    "action",
+    "conference",
+    "target_type",
+    "target_id",
+    "target_repr",
+    "changes",
+)
+
+
+def _title_and_description(objective: doc.Objective) -> tuple[str, str]:
+    title, description = split_title(objective.title)
+    return title or objective.id, description
+
+
+def _judge(item: doc.Item) -> tuple[str, str, list[Stated]]:
+    """(status, derived status, each position's stance) of an item, its text parsed once."""
+    parsed = parse_text(item.text)
+    stated = [document_stance(position, parsed) for position in item.positions]
+    current = place(parsed, latest(stated)).current() if stated else []
+    derived = str(item_status(parsed, current, pending_changes=bool(item.changes)))
+    return (derived if item.status is None else str(item.status)), derived, stated
 
 
 class _CommentWriter:
@@ -245,49 +297,112 @@ class _CommentWriter:
 
     def __init__(self, version: PlanVersion) -> None:
         self.version = version
-        self.pending: list[tuple[doc.Comment, dict[str, Any], Comment | None]] = []
-        self.saved: list[Comment] = []
-        self.by_owner: dict[tuple[str, int | None], list[Comment]] = {}
+        # (comment, "item" or "priority", the owner's id, the parent comment's id)
+        self.pending: list[tuple[doc.Comment, str, int, int | None]] = []
+        self.count = 0
+        self.by_owner: dict[tuple[str, int], list[tuple[int, str]]] = {}
 
-    def add(self, comments: list[doc.Comment], **owner: Any) -> None:
-        self.pending.extend((comment, owner, None) for comment in comments)
+    def add(self, comments: list[doc.Comment], kind: str, owner_id: int) -> None:
+        self.pending.extend((comment, kind, owner_id, None) for comment in comments)
 
-    @property
-    def count(self) -> int:
-        return len(self.saved)
-
-    def source_of(self, position: doc.Position, **owner: Any) -> Comment | None:
+    def source_of(self, position: doc.Position, kind: str, owner_id: int) -> int | None:
         """The comment a position was read from: the first of the owner's holding its line."""
-        ((field_name, obj),) = owner.items()
-        rows = self.by_owner.get((field_name, obj.pk), [])
-        return next((row for row in rows if position.source in row.text), None)
+        rows = self.by_owner.get((kind, owner_id), [])
+        return next((pk for pk, text in rows if position.source in text), None)
 
     def save(self) -> None:
         level = self.pending
+        version_id = self.version.pk
         while level:
-            rows = Comment.objects.bulk_create(
-                Comment(
-                    version=self.version,
-                    parent=parent,
-                    author=comment.author,
-                    initials=comment.initials,
-                    text=comment.text,
-                    written_at=comment.date,
-                    anchor=comment.anchor or "",
-                    order=index,
-                    **owner,
-                )
-                for index, (comment, owner, parent) in enumerate(level)
+            ids = insert_rows(
+                Comment,
+                _COMMENT_FIELDS,
+                [
+                    (
+                        version_id,
+                        parent,
+                        comment.author,
+                        comment.initials,
+                        comment.text,
+                        comment.date,
+                        comment.anchor or "",
+                        index,
+                        owner_id if kind == "item" else None,
+                        owner_id if kind == "priority" else None,
+                    )
+                    for index, (comment, kind, owner_id, parent) in enumerate(level)
+                ],
             )
-            self.saved.extend(rows)
-            for row in rows:
-                key = ("item", row.item_id) if row.item_id else ("priority", row.priority_id)
-                self.by_owner.setdefault(key, []).append(row)
+            self.count += len(ids)
+            for pk, (comment, kind, owner_id, _parent) in zip(ids, level, strict=True):
+                self.by_owner.setdefault((kind, owner_id), []).append((pk, comment.text))
             level = [
-                (reply, owner, row)
-                for (comment, owner, _parent), row in zip(level, rows, strict=True)
+                (reply, kind, owner_id, pk)
+                for (comment, kind, owner_id, _parent), pk in zip(level, ids, strict=True)
                 for reply in comment.replies
             ]
+
+
+def _write_positions(
+    user: Any,
+    conference: Conference,
+    version: PlanVersion,
+    document: doc.WorkingDocument,
+    priority_ids: list[int],
+    item_ids: list[int],
+    items: list[doc.Item],
+    judged: list[tuple[str, str, list[Stated]]],
+    comments: _CommentWriter,
+) -> int:
+    """The positions read from comments, linked to the conference's delegations and to the
+    comment each came from; on an item, to the bracket and option its quote falls in."""
+    delegations = _delegation_index(conference)
+    recorder = user_or_none(user)
+    recorded_by = recorder.pk if recorder is not None else None
+    revision = PlanItem._meta.get_field("revision").get_default()
+
+    def stated_by(position: doc.Position, kind: str, owner_id: int) -> tuple[Any, ...]:
+        delegation = delegations.get(position.delegation.casefold())
+        return (
+            delegation.pk if delegation is not None else None,
+            position.delegation,
+            position.detail,
+            position.quoted or "",
+            PositionSource.COMMENT,
+            position.source,
+            comments.source_of(position, kind, owner_id),
+            str(position.stance),
+            recorded_by,
+        )
+
+    rows = [
+        (
+            version.pk,
+            priority_id,
+            None,
+            None,
+            "",
+            None,
+            *stated_by(position, "priority", priority_id),
+        )
+        for priority_id, objective in zip(priority_ids, document.objectives, strict=True)
+        for position in objective.positions
+    ]
+    rows += [
+        (
+            version.pk,
+            None,
+            item_id,
+            revision,
+            stated.bracket,
+            stated.option,
+            *stated_by(position, "item", item_id),
+        )
+        for item_id, item, (_status, _derived, stances) in zip(item_ids, items, judged, strict=True)
+        for position, stated in zip(item.positions, stances, strict=True)
+    ]
+    insert_rows(Position, _POSITION_FIELDS, rows)
+    return len(rows)
 
 
 def _delegation_index(conference: Conference) -> dict[str, Delegation]:
@@ -306,45 +421,30 @@ def _delegation_index(conference: Conference) -> dict[str, Delegation]:
     return index
 
 
-def _position(
-    version: PlanVersion,
+def _audit_items(
     user: Any,
-    delegations: dict[str, Delegation],
-    position: doc.Position,
-    comment: Comment | None,
-    **target: Any,
-) -> Position:
-    """``target``: the priority or item, and for an item the bracket and option."""
-    return Position(
-        version=version,
-        delegation=delegations.get(position.delegation.casefold()),
-        delegation_name=position.delegation,
-        detail=position.detail,
-        quoted=position.quoted or "",
-        source=PositionSource.COMMENT,
-        source_text=position.source,
-        comment=comment,
-        recorded_by=user_or_none(user),
-        stance=str(position.stance),
-        **target,
-    )
-
-
-def _anchored(stated: Stated) -> dict[str, Any]:
-    return {"bracket": stated.bracket, "option": stated.option}
-
-
-def _audit_items(user: Any, conference: Conference, items: list[PlanItem]) -> None:
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            actor=user_or_none(user),
-            actor_name=actor_label(user),
-            action="plan.item_imported",
-            conference=conference,
-            target_type=PlanItem._meta.label_lower,
-            target_id=str(item.pk),
-            target_repr=str(item),
-            changes={"text": [None, item.text], "status": [None, item.status]},
-        )
-        for item in items
+    conference: Conference,
+    item_ids: list[int],
+    items: list[doc.Item],
+    statuses: list[str],
+) -> None:
+    """One entry per item, as ``record`` would write it: an item's history starts here."""
+    recorder = user_or_none(user)
+    actor_id, actor_name = (recorder.pk if recorder is not None else None), actor_label(user)
+    insert_rows(
+        AuditEntry,
+        _AUDIT_FIELDS,
+        [
+            (
+                actor_id,
+                actor_name,
+                "plan.item_imported",
+                conference.pk,
+                PlanItem._meta.label_lower,
+                str(item_id),
+                item.id,
+                {"text": [None, item.text], "status": [None, status]},
+            )
+            for item_id, item, status in zip(item_ids, items, statuses, strict=True)
+        ],
     )
