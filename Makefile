@@ -36,6 +36,7 @@ test: install lint typecheck
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 # Types are checked where the logic lives: the engines and the domain layer.
 typecheck: $(VENV)/.installed

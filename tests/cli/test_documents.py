@@ -14,7 +14,10 @@ from accord.plans.models import PlanItem
 
 pytestmark = pytest.mark.integration
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared/samples/regional-priorities-working-document.txt"
+SAMPLE = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared/samples/regional-priorities-working-document.txt"
+)
 
 
 @pytest.fixture
@@ -33,7 +36,16 @@ def _check_contract(summary):
     for objective in summary["objectives"]:
         assert {"id", "title", "items"} <= set(objective)
         for item in objective["items"]:
-            assert set(item) == {"id", "kind", "text", "section", "status", "brackets", "comments", "positions"}
+            assert set(item) == {
+                "id",
+                "kind",
+                "text",
+                "section",
+                "status",
+                "brackets",
+                "comments",
+                "positions",
+            }
             assert item["kind"] in {"outcome", "output"}
             assert item["section"] in {"agreed", "further_discussion"}
             assert item["status"] in {"agreed", "undisputed_change", "disputed", None}
@@ -45,7 +57,9 @@ def _check_contract(summary):
     assert all(set(w) == {"where", "message"} for w in summary["warnings"])
 
 
-def test_import_dry_run_json_prints_exactly_one_contract_object_and_writes_nothing(run, admin, conference):
+def test_import_dry_run_json_prints_exactly_one_contract_object_and_writes_nothing(
+    run, admin, conference
+):
     before = _row_counts()
 
     result = run("import", SAMPLE, "--dry-run", "--json")
@@ -86,10 +100,15 @@ def test_import_without_conference_when_none_exists_says_so(run, db):
     [
         (b"", "the file is empty; expected a Word (.docx) document or its plain-text export"),
         (b"PK\x03\x04broken zip", None),
-        (b"no items here\n", "no recognisable priorities or items; expected paragraphs such as 'D.1 Title' and 'D.1-a: outcome text'"),
+        (
+            b"no items here\n",
+            "no recognisable priorities or items; expected paragraphs such as 'D.1 Title' and 'D.1-a: outcome text'",
+        ),
     ],
 )
-def test_import_bad_input_exits_2_with_one_line_and_writes_nothing(run, admin, conference, tmp_path, content, message):
+def test_import_bad_input_exits_2_with_one_line_and_writes_nothing(
+    run, admin, conference, tmp_path, content, message
+):
     path = tmp_path / "bad.docx"
     path.write_bytes(content)
     before = _row_counts()
@@ -129,7 +148,11 @@ def test_export_then_import_docx_gives_back_the_same_items(run, admin, draft, tm
     assert result.exit_code == 0, result.output
     fields = ("code", "kind", "text", "status", "section")
     original = PlanItem.objects.filter(version=draft).values_list(*fields)
-    back = PlanItem.objects.filter(version__number=2).order_by("priority__order", "order").values_list(*fields)
+    back = (
+        PlanItem.objects.filter(version__number=2)
+        .order_by("priority__order", "order")
+        .values_list(*fields)
+    )
     assert sorted(back) == sorted(original)
     # The Word layout holds outcomes in one column and outputs in the next, so each priority
     # reads back outcomes first.
@@ -137,7 +160,9 @@ def test_export_then_import_docx_gives_back_the_same_items(run, admin, draft, tm
 
 
 def test_export_unknown_version_exits_2(run, admin, draft, tmp_path):
-    result = run("export", "--conference", "conf", "--format", "json", "--version", "9", "-o", tmp_path / "x")
+    result = run(
+        "export", "--conference", "conf", "--format", "json", "--version", "9", "-o", tmp_path / "x"
+    )
 
     assert result.exit_code == 2
     assert result.stderr == "accord: conf has no version 9 (versions: 1).\n"

@@ -75,6 +75,23 @@ def test_add_invitee_refuses_duplicate_email(admin, target_list, invitee):
         )
 
 
+def test_add_invitee_racing_the_same_email_is_refused_cleanly(
+    admin, target_list, invitee, monkeypatch
+):
+    """The check passed in both requests; the unique constraint refuses the second, with the
+    check's message and nothing written."""
+    monkeypatch.setattr(pipeline, "checked_email", lambda target_list, email: email.lower())
+
+    with pytest.raises(DomainError) as error:
+        pipeline.add_invitee(
+            user=admin, target_list=target_list, name="Ada", email="ada@example.org"
+        )
+
+    assert error.value.message == "ada@example.org is already on the list 'Private sector leaders'."
+    assert list(target_list.invitees.all()) == [invitee]
+    assert AuditEntry.objects.filter(action="engagement.invitee_added").count() == 1
+
+
 def test_add_invitee_refuses_other_user(admin, target_list):
     other = factories.make_user(admin, "stranger")
     with pytest.raises(NotAllowed):

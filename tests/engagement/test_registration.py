@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -112,3 +114,30 @@ def test_token_expires(invitee, settings):
     settings.ACCORD_INVITATION_LINK_DAYS = -1
     with pytest.raises(DomainError, match="expired"):
         invitee_for(token)
+
+
+def test_register_racing_a_registration_with_the_same_email_is_refused_cleanly(
+    conference, invitee, monkeypatch, settings
+):
+    """Two requests pass the check before either writes: the constraint refuses the second with
+    the check's message, and its stored credentials letter is removed again."""
+    government = ConstituentGroup.objects.get(code="government")
+    first = domain.register(conference=conference, invitee=invitee, form=_form())
+    monkeypatch.setattr(domain, "already_registered", lambda conference, email: False)
+    folder = Path(settings.DATA_DIR) / "credentials"
+    stored_before = sorted(folder.rglob("*")) if folder.exists() else []
+
+    with pytest.raises(DomainError) as error:
+        domain.register(
+            conference=conference,
+            invitee=invitee,
+            form=_form(constituent_group=government),
+            credentials=SimpleUploadedFile("letter.pdf", PDF),
+        )
+
+    assert error.value.message == "ada@example.org is already registered for CONF."
+    assert error.value.field == "email"
+    assert list(domain.Registration.objects.all()) == [first]
+    assert [p for p in sorted(folder.rglob("*")) if p.is_file()] == [
+        p for p in stored_before if p.is_file()
+    ]

@@ -105,7 +105,9 @@ def test_delegate_cannot_record_on_a_draft_they_cannot_see(admin, conference, dr
         )
 
 
-def test_each_position_refreshes_the_derived_status_from_the_latest_stances(admin, conference, draft):
+def test_each_position_refreshes_the_derived_status_from_the_latest_stances(
+    admin, conference, draft
+):
     item = draft.items.get(code="D.2-a")  # plain text, status by the rule
     canada = factories.make_delegation(admin, conference, "CAN", name="Canada")
     mexico = factories.make_delegation(admin, conference, "MEX", name="Mexico")

@@ -62,7 +62,9 @@ def test_priority_items_of_one_priority_with_linkages(admin, draft):
 
     view = priority_items(draft, "D.2")
 
-    assert [(i.code, i.outcome_code, [link.target for link in i.linkage_list]) for i in view.items] == [
+    assert [
+        (i.code, i.outcome_code, [link.target for link in i.linkage_list]) for i in view.items
+    ] == [
         ("D.2-a", None, []),
         ("D.2-1", "D.2-a", ["C2"]),
         ("D.2-b", None, []),

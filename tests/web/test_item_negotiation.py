@@ -41,7 +41,9 @@ def test_item_page_marks_brackets_and_lists_their_options(client, chair, bracket
     assert "<li>targeted subsidies</li>" in page
 
 
-def test_delegate_is_offered_only_their_own_delegation(client, admin, draft, bracketed, two_delegations):
+def test_delegate_is_offered_only_their_own_delegation(
+    client, admin, draft, bracketed, two_delegations
+):
     canada, _mexico, canadian = two_delegations
     plans.set_version_state(user=admin, version=draft, state=VersionState.CIRCULATED)
     client.force_login(canadian)
@@ -69,13 +71,21 @@ def test_delegate_posting_for_another_delegation_is_refused_and_nothing_recorded
     assert Position.objects.count() == 0
 
 
-def test_chair_records_a_bracket_position_for_any_delegation(client, chair, bracketed, two_delegations):
+def test_chair_records_a_bracket_position_for_any_delegation(
+    client, chair, bracketed, two_delegations
+):
     _canada, mexico, _ = two_delegations
     client.force_login(chair)
 
     response = client.post(
         url("item_position", bracketed),
-        {"delegation": mexico.pk, "stance": "prefer_option", "bracket": "0", "option": "2", "source": "statement"},
+        {
+            "delegation": mexico.pk,
+            "stance": "prefer_option",
+            "bracket": "0",
+            "option": "2",
+            "source": "statement",
+        },
     )
 
     assert response.status_code == 302
@@ -87,7 +97,10 @@ def test_chair_records_a_bracket_position_for_any_delegation(client, chair, brac
         chair,
     )
     page = client.get(url("item", bracketed)).content.decode()
-    assert '<strong>Mexico</strong> <span class="stance stance--change">Prefers an option 2</span>' in page
+    assert (
+        '<strong>Mexico</strong> <span class="stance stance--change">Prefers an option 2</span>'
+        in page
+    )
 
 
 def test_chair_settles_a_bracket_by_keeping_an_option(client, chair, bracketed):
@@ -100,7 +113,10 @@ def test_chair_settles_a_bracket_by_keeping_an_option(client, chair, bracketed):
 
     assert response.status_code == 302
     item = PlanItem.objects.get(pk=bracketed.pk)
-    assert (item.text, item.status) == ("Affordable devices through targeted subsidies for all", "agreed")
+    assert (item.text, item.status) == (
+        "Affordable devices through targeted subsidies for all",
+        "agreed",
+    )
 
 
 def test_settling_on_an_outdated_revision_is_refused(client, chair, bracketed):
@@ -115,7 +131,9 @@ def test_settling_on_an_outdated_revision_is_refused(client, chair, bracketed):
     assert PlanItem.objects.get(pk=bracketed.pk).text == TEXT
 
 
-def test_second_editor_is_refused_and_shown_the_first_editors_change(client, admin, chair, bracketed):
+def test_second_editor_is_refused_and_shown_the_first_editors_change(
+    client, admin, chair, bracketed
+):
     client.force_login(chair)
     started = {"expected_revision": bracketed.revision, "started_from": TEXT}
     plans.update_item(  # someone else saves first

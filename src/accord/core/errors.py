@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 
 
 class DomainError(Exception):
@@ -20,3 +24,15 @@ class NotAllowed(DomainError, PermissionDenied):
 
 class NotFound(DomainError):
     """The object asked for does not exist or is not visible to the acting user."""
+
+
+@contextmanager
+def refused_if_taken(error: DomainError) -> Iterator[None]:
+    """Writes in their own atomic block, with ``error`` raised instead of the IntegrityError
+    of a unique constraint: the refusal the check before the write gives, when a concurrent
+    request took the value between that check and the write."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise error from None

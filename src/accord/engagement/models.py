@@ -260,6 +260,13 @@ class Registration(models.Model):
 
     class Meta:
         ordering = ["conference", "-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "email"],
+                condition=models.Q(state__in=["pending", "approved"]),
+                name="registration_live_once_per_email",
+            )
+        ]
         verbose_name = _("registration")
 
     def __str__(self) -> str:

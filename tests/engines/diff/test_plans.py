@@ -1,6 +1,5 @@
 """Item-by-item comparison of two plan versions."""
 
-
 import pytest
 
 from accord.engines.diff import ItemDiff, Op, PlanItemText, diff_items

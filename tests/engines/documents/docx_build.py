@@ -24,8 +24,15 @@ _PARTS = {
 }
 
 
-def r(text: str = "", *, highlight: str | None = None, shd: str | None = None,
-      deleted: bool = False, hidden: bool = False, extra: str = "") -> str:
+def r(
+    text: str = "",
+    *,
+    highlight: str | None = None,
+    shd: str | None = None,
+    deleted: bool = False,
+    hidden: bool = False,
+    extra: str = "",
+) -> str:
     props = ""
     if hidden:
         props += "<w:vanish/>"
@@ -39,7 +46,9 @@ def r(text: str = "", *, highlight: str | None = None, shd: str | None = None,
 
 
 def ins(text: str, author: str, date: str = "2025-03-12T10:00:00Z", rid: int = 900, **kw) -> str:
-    return f'<w:ins w:id="{rid}" w:author={quoteattr(author)} w:date="{date}">{r(text, **kw)}</w:ins>'
+    return (
+        f'<w:ins w:id="{rid}" w:author={quoteattr(author)} w:date="{date}">{r(text, **kw)}</w:ins>'
+    )
 
 
 def dele(text: str, author: str, date: str = "2025-03-12T10:00:00Z", rid: int = 901, **kw) -> str:
@@ -57,8 +66,12 @@ def end(cid: int) -> str:
     return f'<w:commentRangeEnd w:id="{cid}"/><w:r><w:commentReference w:id="{cid}"/></w:r>'
 
 
-def p(*content: str, style: str | None = None, num: tuple[int, int] | None = None,
-      shd: str | None = None) -> str:
+def p(
+    *content: str,
+    style: str | None = None,
+    num: tuple[int, int] | None = None,
+    shd: str | None = None,
+) -> str:
     props = ""
     if style:
         props += f'<w:pStyle w:val="{style}"/>'
@@ -101,8 +114,14 @@ def section_table(heading: str, outcomes: list[str], outputs: list[str], **cell:
     )
 
 
-def comment(cid: int, author: str, *paragraphs: str, para_ids: tuple[str, ...] = (),
-            date: str = "2025-03-12T09:00:00Z", initials: str = "") -> str:
+def comment(
+    cid: int,
+    author: str,
+    *paragraphs: str,
+    para_ids: tuple[str, ...] = (),
+    date: str = "2025-03-12T09:00:00Z",
+    initials: str = "",
+) -> str:
     inner = ""
     for index, text in enumerate(paragraphs):
         pid = f' w14:paraId="{para_ids[index]}"' if index < len(para_ids) else ""
@@ -129,8 +148,11 @@ def extended_xml(*pairs: tuple[str, str | None]) -> str:
     return f"<w15:commentsEx {_NS}>{entries}</w15:commentsEx>"
 
 
-def numbering_xml(*levels: tuple[int, int, str, str, int], nums: dict[int, int] | None = None,
-                  overrides: dict[int, int] | None = None) -> str:
+def numbering_xml(
+    *levels: tuple[int, int, str, str, int],
+    nums: dict[int, int] | None = None,
+    overrides: dict[int, int] | None = None,
+) -> str:
     """levels: (abstractId, ilvl, numFmt, lvlText, start); nums: numId → abstractId;
     overrides: numId → startOverride of level 0."""
     abstracts: dict[int, str] = {}
@@ -165,10 +187,7 @@ STYLES = (
 
 def build_docx(path: Path, body: str, **parts: str) -> Path:
     """Zip ``body`` (the inside of ``w:body``) and the named parts into a .docx at ``path``."""
-    overrides = (
-        '<Override PartName="/word/document.xml" ContentType="'
-        f'{_MAIN}.document.main+xml"/>'
-    )
+    overrides = f'<Override PartName="/word/document.xml" ContentType="{_MAIN}.document.main+xml"/>'
     relationships = ""
     for index, name in enumerate(parts, start=1):
         content_type, rel_type = _PARTS[name]

@@ -41,15 +41,30 @@ def test_libreoffice_fixture_structure(document):
     ]
     assert items == [
         ("P.1-a", "outcome", "agreed", "agreed", "Increased coverage of broadband networks"),
-        ("P.1-b", "outcome", "agreed", "undisputed_change",
-         "Strengthened the capacity of Member States"),
+        (
+            "P.1-b",
+            "outcome",
+            "agreed",
+            "undisputed_change",
+            "Strengthened the capacity of Member States",
+        ),
         ("P.1-1", "output", "agreed", None, "Regional studies on backhaul"),
         ("P.1-2", "output", "agreed", None, "Guidelines on universal service fund governance"),
-        ("P.1-d", "outcome", "further_discussion", "disputed",
-         "[Improved affordability of devices through [reduced import duties/targeted subsidies]]"),
-        ("P.1-e", "outcome", "further_discussion", "disputed",
-         "[Established a regional connectivity fund\nOR\n"
-         "Alternative P.1-e: Strengthened coordination of existing funds]"),
+        (
+            "P.1-d",
+            "outcome",
+            "further_discussion",
+            "disputed",
+            "[Improved affordability of devices through [reduced import duties/targeted subsidies]]",
+        ),
+        (
+            "P.1-e",
+            "outcome",
+            "further_discussion",
+            "disputed",
+            "[Established a regional connectivity fund\nOR\n"
+            "Alternative P.1-e: Strengthened coordination of existing funds]",
+        ),
         ("P.2-a", "outcome", "agreed", "undisputed_change", "[Strengthened national strategies"),
         ("P.2-1", "output", "agreed", None, "Toolkit for measuring digital skills"),
     ]
@@ -65,15 +80,23 @@ def test_libreoffice_fixture_comments_replies_and_positions(document):
     thread = items["P.1-d"].comments
 
     assert (heading.author, heading.text, heading.anchor) == (
-        MG, 'Canada – add "meaningful"', "meaningful"
+        MG,
+        'Canada – add "meaningful"',
+        "meaningful",
     )
     assert [(c.author, c.raw_author, c.text) for c in items["P.1-2"].comments] == [
-        (MG, "Gonzalez, Maria [2]",
-         "Jamaica – insertion with reference to the previous action plan")
+        (
+            MG,
+            "Gonzalez, Maria [2]",
+            "Jamaica – insertion with reference to the previous action plan",
+        )
     ]
     assert [(c.author, c.text, [(r.author, r.text) for r in c.replies]) for c in thread] == [
-        (MG, 'Canada – remove "reduced import duties"\nMexico – keep both',
-         [(TL, "Globex Telecom – request to remove the outcome")])
+        (
+            MG,
+            'Canada – remove "reduced import duties"\nMexico – keep both',
+            [(TL, "Globex Telecom – request to remove the outcome")],
+        )
     ]
     assert [(p.delegation, p.stance.value) for p in items["P.1-d"].positions] == [
         ("Canada", "remove"),

@@ -220,8 +220,10 @@ def test_docx_cell_shading_colours_paragraphs_without_highlight(tmp_path):
         ([r("P.1-a: text", shd="FFEB9C")], Status.UNDISPUTED_CHANGE),
         ([r("P.1-a: text", shd="FFFFFF")], None),
         ([r("P.1-a: ", highlight="green"), r("longer red text", highlight="red")], Status.DISPUTED),
-        ([r("P.1-a: a much longer text", highlight="yellow"), r("[x]", highlight="red")],
-         Status.UNDISPUTED_CHANGE),
+        (
+            [r("P.1-a: a much longer text", highlight="yellow"), r("[x]", highlight="red")],
+            Status.UNDISPUTED_CHANGE,
+        ),
         ([r("P.1-a: text")], None),
     ],
 )
@@ -234,8 +236,12 @@ def test_docx_run_colour_is_the_one_covering_most_characters(tmp_path, runs, col
 def test_docx_paragraph_shading_and_highlight_over_cell_shading(tmp_path):
     body = tbl(
         tr(
-            tc(p("shaded paragraph", shd="FF0000"), p(r("green run", highlight="green")),
-               p("plain"), shd="FFFF00")
+            tc(
+                p("shaded paragraph", shd="FF0000"),
+                p(r("green run", highlight="green")),
+                p("plain"),
+                shd="FFFF00",
+            )
         )
     )
     path = build_docx(tmp_path / "c.docx", body)
@@ -294,8 +300,11 @@ def test_docx_numbered_identifiers_become_items(tmp_path):
     numbering = numbering_xml(
         (0, 0, "decimal", "P.1-%1:", 1), (1, 0, "lowerLetter", "P.1-%1:", 1), nums={1: 0, 2: 1}
     )
-    body = p("P.1 Access") + p("Outcome one", num=(2, 0)) + p("Output one", num=(1, 0)) + p(
-        "Output two", num=(1, 0)
+    body = (
+        p("P.1 Access")
+        + p("Outcome one", num=(2, 0))
+        + p("Output one", num=(1, 0))
+        + p("Output two", num=(1, 0))
     )
     document = read_document(build_docx(tmp_path / "n.docx", body, numbering=numbering))
 
@@ -314,8 +323,10 @@ def test_docx_numbering_from_a_paragraph_style(tmp_path):
     )
     numbering = numbering_xml((0, 0, "decimal", "D.2-%1", 1), nums={1: 0})
     path = build_docx(
-        tmp_path / "s.docx", p("Guide", style="Output") + p("Toolkit", style="Output"),
-        numbering=numbering, styles=styles,
+        tmp_path / "s.docx",
+        p("Guide", style="Output") + p("Toolkit", style="Output"),
+        numbering=numbering,
+        styles=styles,
     )
 
     assert [(b.text, b.style) for b in read_docx_blocks(path)] == [
@@ -364,7 +375,9 @@ def test_docx_moves_hidden_text_and_deleted_insertions(tmp_path):
 
 
 def test_docx_tracked_change_offsets_follow_the_item_identifier(tmp_path):
-    body = p("P.1 Access") + p("P.1-a: Reduced ", dele("import ", TL), "duties", ins(" and taxes", TL))
+    body = p("P.1 Access") + p(
+        "P.1-a: Reduced ", dele("import ", TL), "duties", ins(" and taxes", TL)
+    )
     item = read_document(build_docx(tmp_path / "t.docx", body)).items()[0]
 
     assert item.text == "Reduced import duties"
@@ -392,9 +405,13 @@ def test_docx_replies_by_the_older_same_range_convention(tmp_path):
 
 
 def test_docx_comment_ranges_over_several_paragraphs_belong_to_the_first_covered(tmp_path):
-    body = p("P.1 Access") + p("P.1-a: First", start(0)) + p("P.1-b: Second", end(0)) + p(
-        start(1), "P.1-c: Third"
-    ) + p("P.1-d: Fourth", end(1))
+    body = (
+        p("P.1 Access")
+        + p("P.1-a: First", start(0))
+        + p("P.1-b: Second", end(0))
+        + p(start(1), "P.1-c: Third")
+        + p("P.1-d: Fourth", end(1))
+    )
     comments = comments_xml(comment(0, MG, "Canada – on b"), comment(1, MG, "Canada – on c"))
     document = read_document(build_docx(tmp_path / "m.docx", body, comments=comments))
 
@@ -456,9 +473,7 @@ def test_docx_made_with_python_docx_comments_and_highlight(tmp_path):
     document = read_document(path)
 
     assert document.title == "Working document"
-    assert [(c.author, c.text) for c in document.objectives[0].comments] == [
-        (TL, "Canada – keep")
-    ]
+    assert [(c.author, c.text) for c in document.objectives[0].comments] == [(TL, "Canada – keep")]
     assert _items(document) == [
         ("P.4-a", "outcome", "agreed", "undisputed_change", "Early warning systems")
     ]

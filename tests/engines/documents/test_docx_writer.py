@@ -71,8 +71,14 @@ def _synthetic() -> WorkingDocument:
         section=Section.FURTHER_DISCUSSION,
         status=Status.DISPUTED,
         comments=[
-            Comment(author=MG, text='Canada – remove "import duties"\nBrazil – keep', anchor="import "
-                    "duties", initials="MG", date=MARCH_12, replies=[reply]),
+            Comment(
+                author=MG,
+                text='Canada – remove "import duties"\nBrazil – keep',
+                anchor="import duties",
+                initials="MG",
+                date=MARCH_12,
+                replies=[reply],
+            ),
             Comment(author=TL, text="Acme Satellite – request to remove", anchor="Targeted"),
         ],
         changes=[
@@ -83,11 +89,21 @@ def _synthetic() -> WorkingDocument:
         ],
     )
     items = [
-        Item(id="D.1-1", kind="output", text="Handbook on licensing", section=Section.AGREED,
-             status=Status.AGREED),
-        Item(id="D.1-a", kind="outcome", text="Affordable devices", section=Section.AGREED,
-             status=Status.UNDISPUTED_CHANGE,
-             changes=[TrackedChange(ChangeKind.INSERTION, "more ", 0, 0, TL, MARCH_12)]),
+        Item(
+            id="D.1-1",
+            kind="output",
+            text="Handbook on licensing",
+            section=Section.AGREED,
+            status=Status.AGREED,
+        ),
+        Item(
+            id="D.1-a",
+            kind="outcome",
+            text="Affordable devices",
+            section=Section.AGREED,
+            status=Status.UNDISPUTED_CHANGE,
+            changes=[TrackedChange(ChangeKind.INSERTION, "more ", 0, 0, TL, MARCH_12)],
+        ),
         disputed,
         Item(id="D.1-2", kind="output", text="[Unbalanced study", section=Section.AGREED),
     ]
@@ -99,7 +115,7 @@ def _synthetic() -> WorkingDocument:
                 id="D.1",
                 title="Affordable connectivity for everyone",
                 items=items,
-                comments=[Comment(author=MG, text="Canada – add \"everyone\"", anchor="everyone")],
+                comments=[Comment(author=MG, text='Canada – add "everyone"', anchor="everyone")],
                 notes=["Suggestion 1: merge with D.2"],
             ),
             Objective(id="D.2", title="Empty priority"),
@@ -145,8 +161,11 @@ def test_docx_round_trip_of_replies_changes_anchors_and_item_order(tmp_path):
     assert item.status is Status.DISPUTED
     assert _changes(item.changes) == _changes(original.items()[2].changes)
     assert _comments(item.comments) == [
-        (MG, 'Canada – remove "import duties"\nBrazil – keep',
-         [(TL, "Mexico – keep", [(MG, "Noted", [])])]),
+        (
+            MG,
+            'Canada – remove "import duties"\nBrazil – keep',
+            [(TL, "Mexico – keep", [(MG, "Noted", [])])],
+        ),
         (TL, "Acme Satellite – request to remove", []),
     ]
     assert [c.anchor for c in item.comments] == ["import duties", "Targeted"]
@@ -170,8 +189,12 @@ def test_docx_written_comments_carry_author_initials_date_and_threads(tmp_path):
     extended = _part(path, "word/commentsExtended.xml")
 
     found = [
-        (c.get(f"{W}author"), c.get(f"{W}initials"), c.get(f"{W}date"),
-         "\n".join("".join(p.itertext()) for p in c.iter(f"{W}p")))
+        (
+            c.get(f"{W}author"),
+            c.get(f"{W}initials"),
+            c.get(f"{W}date"),
+            "\n".join("".join(p.itertext()) for p in c.iter(f"{W}p")),
+        )
         for c in comments.iter(f"{W}comment")
     ]
     assert found == [
@@ -237,16 +260,21 @@ def test_docx_written_revisions_highlights_and_tables(tmp_path):
     highlights = {h.get(f"{W}val") for h in body.iter(f"{W}highlight")}
     assert highlights == {"green", "yellow", "red"}
     tables = body.findall("w:tbl", NS)
-    first = [["".join(c.itertext()) for c in row.findall("w:tc", NS)] for row in tables[0]
-             if row.tag == f"{W}tr"]
+    first = [
+        ["".join(c.itertext()) for c in row.findall("w:tc", NS)]
+        for row in tables[0]
+        if row.tag == f"{W}tr"
+    ]
     assert first == [
         ["Priority 1 outputs and outcomes agreed"],
         ["Outcomes", "Outputs"],
         ["D.1-a: more Affordable devices", "D.1-1: Handbook on licensingD.1-2: [Unbalanced study"],
     ]
     assert tables[0].find("w:tr/w:tc/w:tcPr/w:gridSpan", NS).get(f"{W}val") == "2"
-    assert [["".join(c.itertext()) for c in row.findall("w:tc", NS)]
-            for row in tables[1].findall("w:tr", NS)][2] == [
+    assert [
+        ["".join(c.itertext()) for c in row.findall("w:tc", NS)]
+        for row in tables[1].findall("w:tr", NS)
+    ][2] == [
         "D.1-b: Reduced [import duties/taxes] on mobile devicesnewline OR"
         "Alternative D.1-b: Targetedsubsidies",
         "None",
@@ -297,9 +325,15 @@ def test_docx_written_file_opens_in_python_docx(tmp_path):
 def test_docx_writer_replaces_characters_xml_cannot_hold(tmp_path):
     document = WorkingDocument(
         title="T",
-        objectives=[Objective(id="D.1", title="Bell\x07", items=[
-            Item(id="D.1-a", kind="outcome", text="form\x0cfeed", section=Section.AGREED)
-        ])],
+        objectives=[
+            Objective(
+                id="D.1",
+                title="Bell\x07",
+                items=[
+                    Item(id="D.1-a", kind="outcome", text="form\x0cfeed", section=Section.AGREED)
+                ],
+            )
+        ],
     )
 
     again = _round_trip(document, tmp_path / "control.docx")
@@ -315,9 +349,19 @@ def test_docx_written_file_opens_in_libreoffice(tmp_path):
 
     for target in ("pdf", "txt:Text"):
         subprocess.run(
-            ["soffice", "--headless", profile, "--convert-to", target, "--outdir",
-             str(tmp_path), str(path)],
-            check=True, capture_output=True, timeout=180,
+            [
+                "soffice",
+                "--headless",
+                profile,
+                "--convert-to",
+                target,
+                "--outdir",
+                str(tmp_path),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
 
     text = (tmp_path / "sample.txt").read_text(encoding="utf-8-sig")
@@ -338,9 +382,19 @@ def test_docx_written_file_survives_a_libreoffice_round_trip(tmp_path):
     write_docx(original, path)
     out = tmp_path / "lo"
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-         "--convert-to", "docx", "--outdir", str(out), str(path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
 
     again = read_document(out / "mine.docx")

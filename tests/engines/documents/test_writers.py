@@ -37,20 +37,35 @@ def _document() -> WorkingDocument:
         comments=[
             Comment(
                 author="Maria Gonzalez",
-                text="Canada – remove \"import duties\"",
+                text='Canada – remove "import duties"',
                 date=dt.datetime(2027, 3, 12, tzinfo=dt.UTC),
                 replies=[Comment(author="Tom Lee", text="Noted")],
             )
         ],
-        positions=[Position("Canada", Stance.REMOVE, "import duties", "import duties", "Canada – remove")],
+        positions=[
+            Position("Canada", Stance.REMOVE, "import duties", "import duties", "Canada – remove")
+        ],
         changes=[
             TrackedChange(ChangeKind.DELETION, "Reduced ", 0, 8, "Tom Lee"),
             TrackedChange(ChangeKind.INSERTION, "mobile ", 51, 51, "Tom Lee"),
         ],
     )
-    agreed = Item(id="D.1-1", kind="output", text="Handbook on licensing", section=Section.AGREED, status=Status.AGREED)
-    objective = Objective(id="D.1", title="Affordable connectivity", items=[agreed, item], notes=["Suggestion 1: merge"])
-    return WorkingDocument(title="Working document – DDC", objectives=[objective], preamble=["Summary:"])
+    agreed = Item(
+        id="D.1-1",
+        kind="output",
+        text="Handbook on licensing",
+        section=Section.AGREED,
+        status=Status.AGREED,
+    )
+    objective = Objective(
+        id="D.1",
+        title="Affordable connectivity",
+        items=[agreed, item],
+        notes=["Suggestion 1: merge"],
+    )
+    return WorkingDocument(
+        title="Working document – DDC", objectives=[objective], preamble=["Summary:"]
+    )
 
 
 def test_segments_mark_deletions_and_insertions_at_their_offsets():
@@ -74,8 +89,14 @@ def test_html_escapes_text_and_marks_status_brackets_changes_and_comments():
     html = to_html(_document())
 
     assert '<div class="item disputed" id="D.1-a">' in html
-    assert '<del>Reduced </del><span class="bracket">[import duties/taxes]</span> on &lt;smart&gt; devices &amp; <ins>mobile </ins>handsets' in html
-    assert "<li><strong>Maria Gonzalez</strong> <small>2027-03-12</small>: Canada – remove &quot;import duties&quot;<ul class=\"comments\"><li><strong>Tom Lee</strong>: Noted</li></ul></li>" in html
+    assert (
+        '<del>Reduced </del><span class="bracket">[import duties/taxes]</span> on &lt;smart&gt; devices &amp; <ins>mobile </ins>handsets'
+        in html
+    )
+    assert (
+        '<li><strong>Maria Gonzalez</strong> <small>2027-03-12</small>: Canada – remove &quot;import duties&quot;<ul class="comments"><li><strong>Tom Lee</strong>: Noted</li></ul></li>'
+        in html
+    )
     assert "<tr><td>Canada</td><td>remove</td><td>import duties</td></tr>" in html
     assert html.index("<h3>Agreed</h3>") < html.index("<h3>For further discussion</h3>")
 
@@ -83,10 +104,18 @@ def test_html_escapes_text_and_marks_status_brackets_changes_and_comments():
 def test_markdown_escapes_brackets_and_nests_replies():
     markdown = to_markdown(_document())
 
-    assert "- **D.1-a** (outcome, Disputed): ~~Reduced ~~\\[import duties/taxes\\] on \\<smart\\> devices & <ins>mobile </ins>handsets" in markdown
-    assert "  > **Maria Gonzalez**: Canada – remove \"import duties\"\n  >> **Tom Lee**: Noted" in markdown
+    assert (
+        "- **D.1-a** (outcome, Disputed): ~~Reduced ~~\\[import duties/taxes\\] on \\<smart\\> devices & <ins>mobile </ins>handsets"
+        in markdown
+    )
+    assert (
+        '  > **Maria Gonzalez**: Canada – remove "import duties"\n  >> **Tom Lee**: Noted'
+        in markdown
+    )
     assert "  - *Canada*: remove — import duties" in markdown
-    assert markdown.startswith("# Working document – DDC\n\nSummary:\n\n## D.1 Affordable connectivity\n")
+    assert markdown.startswith(
+        "# Working document – DDC\n\nSummary:\n\n## D.1 Affordable connectivity\n"
+    )
 
 
 def test_pdf_holds_every_item_comment_and_position(tmp_path: Path):
@@ -96,5 +125,13 @@ def test_pdf_holds_every_item_comment_and_position(tmp_path: Path):
 
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(path.read_bytes())).pages)
     assert path.read_bytes().startswith(b"%PDF")
-    for expected in ["Working document – DDC", "D.1-a", "D.1-1", "[import duties/taxes]", "Maria Gonzalez", "Tom Lee", "Suggestion 1: merge"]:
+    for expected in [
+        "Working document – DDC",
+        "D.1-a",
+        "D.1-1",
+        "[import duties/taxes]",
+        "Maria Gonzalez",
+        "Tom Lee",
+        "Suggestion 1: merge",
+    ]:
         assert expected in text

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference, Organization
-from accord.core.errors import DomainError
+from accord.core.errors import DomainError, refused_if_taken
 from accord.engagement import rules
 from accord.engagement.domain.deadlines import RANK
 from accord.engagement.enums import Gender, InviteeState
@@ -84,7 +84,7 @@ def add_invitee(
     checked_gender(gender)
     if region is None and country is not None:
         region = country.region
-    with transaction.atomic():
+    with refused_if_taken(_on_the_list(email, target_list)):
         invitee = Invitee.objects.create(
             target_list=target_list,
             name=name,
@@ -162,12 +162,16 @@ def checked_email(target_list: TargetList, email: str, *, other_than: Invitee | 
     if other_than is not None:
         taken = taken.exclude(pk=other_than.pk)
     if taken.exists():
-        raise DomainError(
-            gettext("%(email)s is already on the list '%(target_list)s'.")
-            % {"email": email, "target_list": target_list},
-            field="email",
-        )
+        raise _on_the_list(email, target_list)
     return email
+
+
+def _on_the_list(email: str, target_list: TargetList) -> DomainError:
+    return DomainError(
+        gettext("%(email)s is already on the list '%(target_list)s'.")
+        % {"email": email, "target_list": target_list},
+        field="email",
+    )
 
 
 def checked_gender(gender: str) -> str:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 
 from accord.audit.domain import record
 from accord.conferences.models import Conference
-from accord.core.errors import DomainError
+from accord.core.errors import DomainError, refused_if_taken
 from accord.engagement import rules, tasks
 from accord.engagement.domain.deadlines import RANK
 from accord.engagement.domain.pipeline import move_invitee
@@ -142,37 +142,51 @@ def register(
     _check_credentials(
         credentials, needs_credentials(form.constituent_group, form.membership_category)
     )
-    live = [RegistrationState.PENDING, RegistrationState.APPROVED]
-    if Registration.objects.filter(conference=conference, email=email, state__in=live).exists():
-        raise DomainError(
-            gettext("%(email)s is already registered for %(short_name)s.")
-            % {"email": email, "short_name": conference.short_name},
-            field="email",
-        )
-    with transaction.atomic():
-        registration = Registration(
-            conference=conference,
-            invitee=invitee,
-            name=name,
-            email=email,
-            organization_name=form.organization_name.strip(),
-            region=form.region,
-            constituent_group=form.constituent_group,
-            membership_category=form.membership_category,
-            gender=form.gender,
-        )
-        if credentials is not None:
-            registration.credentials_name = credentials.name or "credentials"
-            registration.credentials.save(_stored_name(credentials), credentials, save=False)
-        registration.save()
-        record(
-            actor=None,
-            action="engagement.registered",
-            target=registration,
-            conference=conference,
-            changes={"email": [None, email], "invitee": [None, invitee.pk if invitee else None]},
-        )
+    already = DomainError(
+        gettext("%(email)s is already registered for %(short_name)s.")
+        % {"email": email, "short_name": conference.short_name},
+        field="email",
+    )
+    if already_registered(conference, email):
+        raise already
+    registration = Registration(
+        conference=conference,
+        invitee=invitee,
+        name=name,
+        email=email,
+        organization_name=form.organization_name.strip(),
+        region=form.region,
+        constituent_group=form.constituent_group,
+        membership_category=form.membership_category,
+        gender=form.gender,
+    )
+    try:
+        with refused_if_taken(already):
+            if credentials is not None:
+                registration.credentials_name = credentials.name or "credentials"
+                registration.credentials.save(_stored_name(credentials), credentials, save=False)
+            registration.save()
+            record(
+                actor=None,
+                action="engagement.registered",
+                target=registration,
+                conference=conference,
+                changes={
+                    "email": [None, email],
+                    "invitee": [None, invitee.pk if invitee else None],
+                },
+            )
+    except DomainError:
+        if registration.credentials:  # stored before the row was refused: not kept
+            registration.credentials.delete(save=False)
+        raise
     return registration
+
+
+def already_registered(conference: Conference, email: str) -> bool:
+    """Whether ``email`` has a pending or approved registration (a rejected one may retry)."""
+    live = [RegistrationState.PENDING, RegistrationState.APPROVED]
+    return Registration.objects.filter(conference=conference, email=email, state__in=live).exists()
 
 
 def _stored_name(upload: UploadedFile) -> str:

@@ -45,21 +45,51 @@ _INS, _DEL, _MOVE_TO, _MOVE_FROM = w("ins"), w("del"), w("moveTo"), w("moveFrom"
 _T, _DEL_TEXT, _TAB, _PTAB, _BR, _CR = w("t"), w("delText"), w("tab"), w("ptab"), w("br"), w("cr")
 _SYM, _NB_HYPHEN = w("sym"), w("noBreakHyphen")
 _RANGE_START, _RANGE_END, _REFERENCE = (
-    w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")
+    w("commentRangeStart"),
+    w("commentRangeEnd"),
+    w("commentReference"),
 )
 _HIGHLIGHT, _SHD, _VANISH = w("highlight"), w("shd"), w("vanish")
 _VAL, _ID, _AUTHOR, _DATE = w("val"), w("id"), w("author"), w("date")
 
 _TAGS = (
-    _T, _DEL_TEXT, _R, _P, _HIGHLIGHT, _SHD, _VANISH, _TAB, _PTAB, _BR, _CR, _NB_HYPHEN, _SYM,
-    _REFERENCE, _RANGE_START, _RANGE_END, _PSTYLE, _NUM_ID, _ILVL,
+    _T,
+    _DEL_TEXT,
+    _R,
+    _P,
+    _HIGHLIGHT,
+    _SHD,
+    _VANISH,
+    _TAB,
+    _PTAB,
+    _BR,
+    _CR,
+    _NB_HYPHEN,
+    _SYM,
+    _REFERENCE,
+    _RANGE_START,
+    _RANGE_END,
+    _PSTYLE,
+    _NUM_ID,
+    _ILVL,
 )
 # Removed before reading, content and all: text boxes and drawings (their paragraphs are not
 # the document's), superseded formatting (*PrChange), tab stops, field instructions.
 _STRIPPED = (
-    w("drawing"), w("pict"), w("object"), f"{{{MC}}}AlternateContent", w("rPrChange"),
-    w("pPrChange"), w("sectPrChange"), w("tblPrChange"), w("trPrChange"), w("tcPrChange"),
-    w("numberingChange"), w("tabs"), w("instrText"), w("delInstrText"),
+    w("drawing"),
+    w("pict"),
+    w("object"),
+    f"{{{MC}}}AlternateContent",
+    w("rPrChange"),
+    w("pPrChange"),
+    w("sectPrChange"),
+    w("tblPrChange"),
+    w("trPrChange"),
+    w("tcPrChange"),
+    w("numberingChange"),
+    w("tabs"),
+    w("instrText"),
+    w("delInstrText"),
 )
 _INSERTS, _DELETES = frozenset((_INS, _MOVE_TO)), frozenset((_DEL, _MOVE_FROM))
 _TEXTS = frozenset((_T, _DEL_TEXT))
@@ -324,7 +354,8 @@ class _Reader:
         info = self.style_info.get(style_id)
         if info is None:
             info = self.style_info[style_id] = (
-                self.styles.name(style_id), *self.styles.numbering(style_id)
+                self.styles.name(style_id),
+                *self.styles.numbering(style_id),
             )
         return info
 

@@ -33,7 +33,15 @@ class ParagraphState:
     """What one paragraph collects; ``length`` is the base text's length so far."""
 
     __slots__ = (
-        "cell", "changes", "colours", "ilvl", "length", "markers", "num_id", "pieces", "shade",
+        "cell",
+        "changes",
+        "colours",
+        "ilvl",
+        "length",
+        "markers",
+        "num_id",
+        "pieces",
+        "shade",
         "style_id",
     )
 
@@ -57,8 +65,11 @@ class ParagraphState:
         if mode == DELETED:
             self.pieces.append(text)
             self.length += len(text)
-            if last is not None and last.kind is ChangeKind.DELETION and last.end == start and (
-                last.author == author and last.date == date
+            if (
+                last is not None
+                and last.kind is ChangeKind.DELETION
+                and last.end == start
+                and (last.author == author and last.date == date)
             ):
                 last.text += text
                 last.end = self.length
@@ -66,8 +77,11 @@ class ParagraphState:
                 self.changes.append(
                     TrackedChange(ChangeKind.DELETION, text, start, self.length, author, date)
                 )
-        elif last is not None and last.kind is ChangeKind.INSERTION and last.start == start and (
-            last.author == author and last.date == date
+        elif (
+            last is not None
+            and last.kind is ChangeKind.INSERTION
+            and last.start == start
+            and (last.author == author and last.date == date)
         ):
             last.text += text
         else:

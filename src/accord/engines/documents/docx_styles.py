@@ -17,7 +17,12 @@ _UI_NAMES = {f"heading {n}": f"Heading {n}" for n in range(1, 10)} | {
     "normal": "Normal",
 }
 _VAL, _STYLE, _NAME, _BASED_ON, _PPR, _NUMPR = (
-    w("val"), w("style"), w("name"), w("basedOn"), w("pPr"), w("numPr")
+    w("val"),
+    w("style"),
+    w("name"),
+    w("basedOn"),
+    w("pPr"),
+    w("numPr"),
 )
 _NUM_ID, _ILVL = w("numId"), w("ilvl")
 _TYPE, _STYLE_ID, _DEFAULT = w("type"), w("styleId"), w("default")

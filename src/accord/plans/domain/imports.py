@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.audit.domain import actor_label, record
@@ -80,8 +81,11 @@ def _check_unique(document: doc.WorkingDocument) -> None:
     for kind, ident, where in entries:
         if ident in seen:
             raise DomainError(
-                f"{kind} {ident} appears twice ({seen[ident]} and {where}); "
-                "renumber one before importing",
+                gettext(
+                    "%(kind)s %(ident)s appears twice (%(value)s and %(where)s); "
+                    "renumber one before importing"
+                )
+                % {"kind": kind, "ident": ident, "value": seen[ident], "where": where},
                 field=where,
             )
         seen[ident] = where
@@ -103,7 +107,7 @@ def import_working_document(
     """
     rules.require(
         rules.can_edit_plan(user, conference),
-        "Only the secretariat or a chair imports a working document.",
+        gettext("Only the secretariat or a chair imports a working document."),
     )
     _check_unique(document)
     with transaction.atomic():
