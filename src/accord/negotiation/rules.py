@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from accord import rules
 from accord.conferences.models import Conference, Delegation
 from accord.core.actors import user_or_none
+from accord.core.errors import DomainError
 from accord.negotiation.enums import ContributionState
 from accord.negotiation.models import Contribution
 from accord.reference.models import RegionalOrganization
@@ -89,3 +91,16 @@ def may_speak_for_rto(delegation: Delegation, rto: RegionalOrganization) -> bool
         organization.short_name.strip().casefold() == rto.code.casefold()
         or organization.name.strip().casefold() == rto.name.casefold()
     )
+
+
+def require_may_speak_for_rto(delegation: Delegation, rto: RegionalOrganization | None) -> None:
+    """Refuse a common proposal of ``rto`` tabled by a delegation that may not speak for it."""
+    if rto is not None and not may_speak_for_rto(delegation, rto):
+        raise DomainError(
+            gettext(
+                "%(organization)s is neither in the region of %(code)s "
+                "(%(region)s) nor %(code)s itself."
+            )
+            % {"organization": delegation.organization, "code": rto.code, "region": rto.region},
+            field="on_behalf_of",
+        )

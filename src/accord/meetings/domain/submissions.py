@@ -35,7 +35,7 @@ from accord.meetings.domain.submission_reading import read_contribution
 from accord.meetings.enums import DocumentKind
 from accord.meetings.models import Meeting, MeetingDocument, Submission, SubmissionStatus
 from accord.negotiation.models import Contribution
-from accord.negotiation.rules import can_view_contribution, may_speak_for_rto
+from accord.negotiation.rules import can_view_contribution, require_may_speak_for_rto
 from accord.reference.models import RegionalOrganization
 
 MAX_BYTES = 10 * 2**20
@@ -182,19 +182,7 @@ def create_submission(
     )
     title = checks.text(title, "title", limit=300)
     chosen = _cosponsors(meeting, delegation, cosponsors)
-    if on_behalf_of is not None and not may_speak_for_rto(delegation, on_behalf_of):
-        raise DomainError(
-            gettext(
-                "%(organization)s is neither in the region of %(code)s "
-                "(%(region)s) nor %(code)s itself."
-            )
-            % {
-                "organization": delegation.organization,
-                "code": on_behalf_of.code,
-                "region": on_behalf_of.region,
-            },
-            field="on_behalf_of",
-        )
+    require_may_speak_for_rto(delegation, on_behalf_of)
     contribution = _checked_contribution(user, meeting, contribution)
     submission = Submission(
         meeting=meeting,

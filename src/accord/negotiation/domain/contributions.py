@@ -33,7 +33,7 @@ from accord.negotiation.rules import (
     can_edit_contribution,
     can_submit_contribution,
     can_view_contribution,
-    may_speak_for_rto,
+    require_may_speak_for_rto,
 )
 from accord.plans.enums import ItemKind
 from accord.plans.models import PlanItem, PlanVersion, Priority
@@ -130,19 +130,7 @@ def create_contribution(
     title = _text(title, "title", limit=300)
     reference = _text(reference, "reference", limit=60, required=False)
     chosen = _cosponsors(conference, delegation, cosponsors)
-    if on_behalf_of is not None and not may_speak_for_rto(delegation, on_behalf_of):
-        raise DomainError(
-            gettext(
-                "%(organization)s is neither in the region of %(code)s "
-                "(%(region)s) nor %(code)s itself."
-            )
-            % {
-                "organization": delegation.organization,
-                "code": on_behalf_of.code,
-                "region": on_behalf_of.region,
-            },
-            field="on_behalf_of",
-        )
+    require_may_speak_for_rto(delegation, on_behalf_of)
     with transaction.atomic():
         contribution = Contribution.objects.create(
             version=version,
