@@ -152,7 +152,7 @@ def make_participant_registration(
     return Registration.objects.create(
         conference=conference,
         name=name,
-        email=f"{name.lower().replace(' ', '.')}@example.org",
+        email=f"{name.lower().replace(' ', '.')}.{next(_seq)}@example.org",  # one a person
         region=Region.objects.get(code=region) if region else None,
         constituent_group=ConstituentGroup.objects.get(code=group) if group else None,
         membership_category=MembershipCategory.objects.get(code=category) if category else None,
