@@ -65,10 +65,11 @@ def conference_versions(user: Any, slug: str) -> tuple[Conference | None, list[P
     The caller still checks that the user may view the conference; ``None`` means no version
     exists, and the conference must then be read on its own.
     """
-    every = list(
+    every = sorted(  # a plan has a handful of versions: sorted here, not in the SQL
         PlanVersion.objects.filter(plan__conference__slug=slug)
         .select_related("plan__conference")
-        .order_by("-number")
+        .order_by(),
+        key=lambda version: -version.number,
     )
     if not every:
         return None, []
