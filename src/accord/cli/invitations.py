@@ -37,19 +37,10 @@ PROGRESS_FROM = 20
 
 
 def _target_list(conference: Any, value: str) -> Any:
-    from accord.engagement.models import TargetList
+    from accord.core.actors import operator
+    from accord.engagement.queries.pipeline import find_target_list_named
 
-    lists = TargetList.objects.filter(conference=conference).select_related("conference")
-    wanted = value.strip()
-    found = lists.filter(name__iexact=wanted).first()
-    if found is None and wanted.isdigit():
-        found = lists.filter(pk=int(wanted)).first()
-    if found is None:
-        names = ", ".join(f"'{name}'" for name in lists.values_list("name", flat=True))
-        raise CliError(
-            f"No target list '{value}' in {conference.slug} (lists: {names or 'none yet'})."
-        )
-    return found
+    return find_target_list_named(operator(), conference, value)
 
 
 def _say(line: str) -> None:
@@ -216,21 +207,12 @@ def invitations_send(
     make the status 2; the failed invitees stay where they were, to be invited again."""
     setup_django()
     from accord.core.actors import operator
-    from accord.engagement.domain.invitations import INVITABLE, queue_invitations, run_batch
+    from accord.engagement.domain.invitations import queue_invitations, run_batch
     from accord.engagement.queries.batches import batch_progress
+    from accord.engagement.queries.pipeline import invitees_to_invite
 
     target_list = _target_list(operator_conference(conference), target)
-    if state not in INVITABLE:
-        raise CliError(f"Invitations go to {', '.join(sorted(INVITABLE))} people, not {state}.")
-    chosen = list(
-        target_list.invitees.filter(state=state).select_related("target_list__conference")
-    )
-    if email:
-        wanted = {address.strip().lower() for address in email}
-        missing = sorted(wanted - {i.email for i in chosen})
-        if missing:
-            raise CliError(f"Not {state} on '{target_list.name}': {', '.join(missing)}.")
-        chosen = [i for i in chosen if i.email in wanted]
+    chosen = invitees_to_invite(operator(), target_list, state, email or ())
     if dry_run:
         if as_json:
             invitees = [{"name": i.name, "email": i.email} for i in chosen]

@@ -100,30 +100,19 @@ def meetings_ical(
     """Write the iCalendar file the calendar feeds serve: every meeting, its contribution
     deadline and the conference itself."""
     setup_django()
-    from django.urls import reverse
-
-    from accord.meetings.interfaces.feeds import calendar_text
-    from accord.meetings.queries import feed_meetings
+    from accord.meetings.interfaces.feeds import conference_calendar
 
     chosen = operator_conference(conference)
     found = None if delegation is None else _delegation(chosen, delegation)
     if not base_url.startswith(("http://", "https://")):
         raise CliError(f"The links' address '{base_url}' must start with http(s)://.")
     root = base_url.rstrip("/")
-    rows = list(feed_meetings(chosen, found))
-    name = f"{chosen.short_name} – {found.organization}" if found else chosen.short_name
-    text = calendar_text(
-        chosen,
-        rows,
-        name=name,
-        meeting_url=lambda m: root + reverse("meeting", args=[chosen.slug, m.pk]),
-        conference_url=root + reverse("conference", args=[chosen.slug]),
-    )
+    text, meetings = conference_calendar(chosen, found, lambda path: root + path)
     data = text.encode("utf-8")
     write_output(output, data)
     events = text.count("BEGIN:VEVENT")
     typer.echo(
-        f"Wrote {len(rows)} meetings ({events} events) of {chosen.slug} to {output} "
+        f"Wrote {meetings} meetings ({events} events) of {chosen.slug} to {output} "
         f"({len(data):,} bytes)."
     )
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from accord.audit.domain import diff, record, snapshot
 from accord.core.errors import DomainError
@@ -49,7 +49,6 @@ INVITEE_FIELDS = (
     "owner",
     "notes",
 )
-DECLINE_INSTEAD = "mark them declined instead, so their record stays"
 
 
 def _known(changes: dict[str, Any], fields: Iterable[str]) -> None:
@@ -163,13 +162,16 @@ def update_invitee(*, user: Any, invitee: Invitee, **changes: Any) -> Invitee:
 def removal_refusal(invitee: Invitee) -> str | None:
     """Why the invitee may not be removed (see the module doc), or None when they may."""
     if invitee.state != InviteeState.IDENTIFIED:
-        state = invitee.get_state_display().lower()
-        return f"{invitee.name} is {state}, not just identified; {DECLINE_INSTEAD}."
-    if invitee.sends.exists():
-        return f"{invitee.name} has an invitation e-mail on record; {DECLINE_INSTEAD}."
-    if invitee.registrations.exists():
-        return f"{invitee.name} has registered; {DECLINE_INSTEAD}."
-    return None
+        reason = gettext("%(name)s is %(state)s, not just identified")
+    elif invitee.sends.exists():
+        reason = gettext("%(name)s has an invitation e-mail on record")
+    elif invitee.registrations.exists():
+        reason = gettext("%(name)s has registered")
+    else:
+        return None
+    return gettext("%(reason)s; mark them declined instead, so their record stays.") % {
+        "reason": reason % {"name": invitee.name, "state": invitee.get_state_display().lower()}
+    }
 
 
 def deletion_refusal(target_list: TargetList) -> str | None:
@@ -186,12 +188,16 @@ def deletion_refusal(target_list: TargetList) -> str | None:
     names = list(on_record.values_list("name", flat=True))
     if not names:
         return None
-    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return (
-        f"The list '{target_list.name}' cannot be deleted: {shown} "
-        f"{'has' if len(names) == 1 else 'have'} been invited or registered, and a list "
-        "with invitations on record stays. Rename it instead, or mark them declined."
-    )
+    shown = ", ".join(names[:3])
+    if len(names) > 3:
+        shown = gettext("%(names)s and %(more)s more") % {"names": shown, "more": len(names) - 3}
+    return ngettext(
+        "The list '%(list)s' cannot be deleted: %(shown)s has been invited or registered, and "
+        "a list with invitations on record stays. Rename it instead, or mark them declined.",
+        "The list '%(list)s' cannot be deleted: %(shown)s have been invited or registered, and "
+        "a list with invitations on record stays. Rename it instead, or mark them declined.",
+        len(names),
+    ) % {"list": target_list.name, "shown": shown}
 
 
 def _named(value: object) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from accord.conferences.models import Conference
-from accord.core.errors import NotAllowed, NotFound
+from accord.core.errors import DomainError, NotAllowed, NotFound
 from accord.engagement import rules
 from accord.engagement.domain.deadlines import Deadline, deadlines, overdue_steps
+from accord.engagement.domain.invitations import INVITABLE
 from accord.engagement.enums import InviteeState
 from accord.engagement.models import Invitee, TargetList
 
@@ -81,6 +83,53 @@ def find_target_list(user: Any, conference: Conference, list_id: int) -> TargetL
     ):
         raise NotAllowed(gettext("You do not manage this list."))
     return found
+
+
+def find_target_list_named(user: Any, conference: Conference, value: str) -> TargetList:
+    """The list called ``value`` (any case), or with that id, among those the user may see:
+    for people and scripts who know a list by its name. NotFound names the lists there are."""
+    wanted = value.strip()
+    lists = visible_lists(user, conference).select_related("conference", "owner")
+    found = lists.filter(name__iexact=wanted).first()
+    if found is None and wanted.isdigit():
+        found = lists.filter(pk=int(wanted)).first()
+    if found is None:
+        names = ", ".join(f"'{name}'" for name in lists.values_list("name", flat=True))
+        raise NotFound(
+            gettext("No target list '%(value)s' in %(slug)s (lists: %(names)s).")
+            % {"value": value, "slug": conference.slug, "names": names or gettext("none yet")},
+            field="list",
+        )
+    return found
+
+
+def invitees_to_invite(
+    user: Any, target_list: TargetList, state: str, emails: Iterable[str] = ()
+) -> list[Invitee]:
+    """The invitees of the list in ``state`` (one that invitations go to) whom ``user`` may
+    see, or only those with the given ``emails``; NotFound names any address not among them."""
+    if state not in INVITABLE:
+        raise DomainError(
+            gettext("Invitations go to %(states)s people, not %(state)s.")
+            % {"states": ", ".join(sorted(INVITABLE)), "state": state},
+            field="state",
+        )
+    chosen = list(
+        visible_invitees(user, target_list)
+        .filter(state=state)
+        .select_related("target_list__conference")
+    )
+    wanted = {address.strip().lower() for address in emails}
+    if not wanted:
+        return chosen
+    missing = sorted(wanted - {invitee.email for invitee in chosen})
+    if missing:
+        raise NotFound(
+            gettext("Not %(state)s on '%(list)s': %(missing)s.")
+            % {"state": state, "list": target_list.name, "missing": ", ".join(missing)},
+            field="email",
+        )
+    return [invitee for invitee in chosen if invitee.email in wanted]
 
 
 def find_invitee(user: Any, conference: Conference, invitee_id: int) -> Invitee:

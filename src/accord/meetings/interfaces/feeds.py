@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accord.conferences.models import Conference
+from accord.conferences.models import Conference, Delegation
 from accord.meetings.enums import MeetingKind
 from accord.meetings.interfaces.ical import Event, write_calendar
 from accord.meetings.models import Meeting
+from accord.meetings.queries.feeds import feed_meetings
 
 
 def _uid(kind: str, pk: int, conference: Conference) -> str:
@@ -99,3 +101,25 @@ def calendar_text(
         events.append(conference_event(conference, conference_url))
     events.sort(key=lambda e: (e.first_day, e.last_day, e.uid))
     return write_calendar(name, events)
+
+
+def conference_calendar(
+    conference: Conference, delegation: Delegation | None, absolute: Callable[[str], str]
+) -> tuple[str, int]:
+    """The feed of the conference, or of what concerns ``delegation``, named after it, its
+    links made whole by ``absolute`` (a path to a full address); and how many meetings it
+    holds. The feed pages and ``accord meetings ical`` write the same file."""
+    meetings = list(feed_meetings(conference, delegation))
+    name = (
+        f"{conference.short_name} – {delegation.organization}"
+        if delegation
+        else conference.short_name
+    )
+    text = calendar_text(
+        conference,
+        meetings,
+        name=name,
+        meeting_url=lambda m: absolute(reverse("meeting", args=[conference.slug, m.pk])),
+        conference_url=absolute(reverse("conference", args=[conference.slug])),
+    )
+    return text, len(meetings)

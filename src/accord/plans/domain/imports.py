@@ -49,10 +49,6 @@ def derive_status(item: doc.Item) -> str:
     return _judge(item)[0]
 
 
-def rule_status(item: doc.Item) -> str:
-    return _judge(item)[1]
-
-
 def document_stance(position: doc.Position, parsed: Parsed) -> Stated:
     """A position read from a comment, tied to the bracket (and option) its quote falls in."""
     bracket = anchor(parsed, position.quoted)

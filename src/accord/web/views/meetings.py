@@ -29,7 +29,7 @@ from accord.conferences.models import Conference, Delegation
 from accord.meetings import domain, queries
 from accord.meetings import rules as meeting_rules
 from accord.meetings.enums import MeetingKind
-from accord.meetings.interfaces.feeds import calendar_text
+from accord.meetings.interfaces.feeds import conference_calendar
 from accord.meetings.interfaces.forms import (
     AgendaForm,
     CoordinatorForm,
@@ -467,21 +467,7 @@ def coordinator_remove(request: HttpRequest, slug: str, coordinator_id: int) -> 
 def _ical(
     request: HttpRequest, conference: Conference, delegation: Delegation | None, *, private: bool
 ) -> HttpResponse:
-    rows = queries.feed_meetings(conference, delegation)
-    name = (
-        f"{conference.short_name} – {delegation.organization}"
-        if delegation
-        else conference.short_name
-    )
-    text = calendar_text(
-        conference,
-        rows,
-        name=name,
-        meeting_url=lambda m: request.build_absolute_uri(
-            reverse("meeting", args=[conference.slug, m.pk])
-        ),
-        conference_url=request.build_absolute_uri(reverse("conference", args=[conference.slug])),
-    )
+    text, _count = conference_calendar(conference, delegation, request.build_absolute_uri)
     response = HttpResponse(text.encode("utf-8"), content_type="text/calendar; charset=utf-8")
     suffix = f"-delegation-{delegation.pk}" if delegation else ""
     response["Content-Disposition"] = f'inline; filename="{conference.slug}-meetings{suffix}.ics"'
